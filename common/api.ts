@@ -1,0 +1,117 @@
+/**
+ * THE contract between the renderer and the services. Every call is declared once here
+ * with runtime schemas for its input and output; the Electron IPC binding, the preload,
+ * the HTTP host and the renderer's HTTP client are all derived from this declaration.
+ */
+import { z } from 'zod';
+import type { CallName } from './channels';
+import { DocumentId, DocumentMeta, DocumentSummary, Layout, NodeJSON } from './model';
+
+export { CALL_NAMES, COMMAND_CHANNEL, MENU_COMMANDS, ipcChannel, type CallName, type MenuCommand } from './channels';
+
+export const DocumentPayload = z.object({
+  id: DocumentId,
+  meta: DocumentMeta,
+  doc: NodeJSON,
+  revision: z.number().int().nonnegative(),
+});
+export type DocumentPayload = z.infer<typeof DocumentPayload>;
+
+export const WorkspacePayload = z.object({
+  name: z.string(),
+  documents: z.array(DocumentSummary),
+  layout: Layout,
+  /** Messages the user should see once (e.g. a damaged file was set aside). */
+  notices: z.array(z.string()),
+});
+export type WorkspacePayload = z.infer<typeof WorkspacePayload>;
+
+export const AppInfo = z.object({
+  name: z.literal('Parallax'),
+  version: z.string(),
+  /** 'electron' in the desktop app, 'browser' against the local host. */
+  mode: z.enum(['electron', 'browser']),
+  workspacePath: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const Empty = z.object({}).strict();
+
+/** Largest document (as ProseMirror JSON text) a save accepts. */
+export const MAX_DOCUMENT_JSON_CHARS = 8_000_000;
+
+/** Every call the renderer can make. */
+export const contract = {
+  getAppInfo: { input: Empty, output: AppInfo },
+  getWorkspace: { input: Empty, output: WorkspacePayload },
+  listDocuments: { input: Empty, output: z.array(DocumentSummary) },
+  getDocument: { input: z.object({ id: DocumentId }).strict(), output: DocumentPayload },
+  saveDocument: {
+    input: z.object({ id: DocumentId, doc: NodeJSON, baseRevision: z.number().int().nonnegative() }).strict(),
+    output: z.object({ revision: z.number().int().nonnegative() }),
+  },
+  saveLayout: { input: Layout.strict(), output: Layout },
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+// The contract declares exactly the calls listed in channels.ts (no more, no fewer).
+const exactCalls: keyof Contract extends CallName ? (CallName extends keyof Contract ? true : never) : never = true;
+void exactCalls;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+/** Expected failures, told apart by code so the UI can react (e.g. reload on conflict). */
+export type ErrorCode =
+  'invalid-input' | 'not-found' | 'conflict' | 'too-large' | 'unauthorized' | 'unknown-call' | 'storage' | 'internal';
+
+/** What crosses every transport: a value or a typed error, never a bare exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** An expected failure raised by a service; transports turn it into a Result. */
+export class ParallaxError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParallaxError';
+  }
+}
+
+/** The service side of the contract: one async function per call. */
+export type ApiHandlers = { [K in CallName]: (input: z.output<Contract[K]['input']>) => Promise<CallOutput<K>> };
+
+/** The renderer side of the contract (what `window.parallax` and the HTTP client provide). */
+export type ParallaxApi = { [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>> };
+
+/** Formats a zod error as one readable line naming the offending fields. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Validates input, runs the handler, validates output, and folds failures into a
+ * Result. Every transport calls through this, so validation cannot be forgotten.
+ */
+export async function dispatch(handlers: ApiHandlers, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!Object.prototype.hasOwnProperty.call(contract, name)) {
+    return { ok: false, error: { code: 'unknown-call', message: `Unknown call "${name}".` } };
+  }
+  const call = contract[name as CallName];
+  const parsed = call.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-input', message: `${name}: ${describeIssues(parsed.error)}` } };
+  }
+  try {
+    const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    return { ok: true, value: call.output.parse(value) };
+  } catch (err) {
+    if (err instanceof ParallaxError) return { ok: false, error: { code: err.code, message: err.message } };
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: { code: 'internal', message: `${name} failed: ${message}` } };
+  }
+}

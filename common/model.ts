@@ -1,0 +1,103 @@
+/**
+ * Workspace data types and their runtime schemas. Types are inferred from the schemas
+ * so what is checked at a boundary and what the code assumes cannot drift apart.
+ */
+import { z } from 'zod';
+
+/** Version of the workspace file layout; bump it and add a migration together. */
+export const SCHEMA_VERSION = 1;
+
+/** Most panes shown side by side. */
+export const MAX_PANES = 6;
+
+/** Document ids are slugs: safe in URLs, file names and CSV. */
+export const DocumentId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'document ids are lowercase letters, digits, ".", "_" and "-"');
+
+/** A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const DocumentMeta = z.object({
+  title: z.string().min(1).max(500),
+  authors: z.array(z.string().min(1).max(200)).max(100),
+  venue: z.string().max(500).optional(),
+  date: PartialDate.optional(),
+  doi: z.string().max(200).optional(),
+  url: z.string().max(2000).optional(),
+  kind: z.string().max(100).optional(),
+  /** Further front-matter fields (affiliations, interviewer, keywords…), kept as given. */
+  extra: z.record(z.string(), z.unknown()).default({}),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/**
+ * A ProseMirror document as JSON. Structure is checked here; conformance to the schema
+ * is checked by `schema.nodeFromJSON(...).check()` in the document service.
+ */
+export interface NodeJSON {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: NodeJSON[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+}
+export const NodeJSON: z.ZodType<NodeJSON> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(NodeJSON).optional(),
+    text: z.string().optional(),
+    marks: z
+      .array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .optional(),
+  }),
+);
+
+export const DocumentRecord = z.object({
+  id: DocumentId,
+  meta: DocumentMeta,
+  doc: NodeJSON,
+  /** Increments on every saved edit; a save must name the revision it started from. */
+  revision: z.number().int().nonnegative(),
+  /** Where the text came from (a sample file name, an imported path). */
+  source: z.string().max(2000).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export const PaneState = z.object({
+  id: z.string().min(1).max(64),
+  docId: DocumentId,
+});
+export type PaneState = z.infer<typeof PaneState>;
+
+export const Layout = z.object({
+  panes: z.array(PaneState).min(1).max(MAX_PANES),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const WorkspaceFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  name: z.string().min(1).max(200),
+  documents: z.array(DocumentRecord),
+  layout: Layout,
+});
+export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
+
+/** What lists and pane headers need of a document, without its text. */
+export const DocumentSummary = z.object({
+  id: DocumentId,
+  meta: DocumentMeta,
+  revision: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+/** The year of a partial date, for pane headers and conflict labels. */
+export function yearOf(date: string | undefined): string | undefined {
+  return date?.slice(0, 4);
+}

@@ -1,0 +1,86 @@
+/** The Electron main process: lifecycle, the window, its security settings and the menu. */
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bindIpc } from './ipc';
+import { buildMenu } from './menu';
+import { openWorkspace, type OpenedWorkspace } from './services/app';
+import { defaultWorkspacePath, parallaxHome } from './services/paths';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | undefined;
+let workspace: OpenedWorkspace | undefined;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Parallax',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // Navigation away from the app and new windows are refused; web links open outside.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!devServerUrl || !url.startsWith(devServerUrl)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(join(here, '../renderer/index.html'));
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(async () => {
+    const home = process.env.PARALLAX_HOME ? parallaxHome() : app.getPath('userData');
+    try {
+      workspace = await openWorkspace(defaultWorkspacePath(home), 'electron');
+    } catch (err) {
+      dialog.showErrorBox('Parallax cannot open its workspace', (err as Error).message);
+      app.quit();
+      return;
+    }
+    bindIpc(workspace.handlers, devServerUrl);
+    Menu.setApplicationMenu(buildMenu(() => mainWindow));
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed || !workspace) return;
+    event.preventDefault();
+    void workspace.store.flush().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+}

@@ -1,0 +1,61 @@
+/** The application menu: File, Edit, View, Help with the usual shortcuts. */
+import { app, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { COMMAND_CHANNEL, type MenuCommand } from '../common/channels';
+
+export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
+  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(COMMAND_CHANNEL, command);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Add Pane', accelerator: 'CmdOrCtrl+Shift+N', click: send('pane.add') },
+        { label: 'Close Pane', accelerator: 'CmdOrCtrl+W', click: send('pane.close') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Toggle Editing of Pane', accelerator: 'CmdOrCtrl+E', click: send('pane.toggleEdit') },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        { label: 'Move Pane Left', accelerator: 'CmdOrCtrl+Alt+Left', click: send('pane.moveLeft') },
+        { label: 'Move Pane Right', accelerator: 'CmdOrCtrl+Alt+Right', click: send('pane.moveRight') },
+        { type: 'separator' },
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'Parallax on the Web',
+          click: () => void shell.openExternal('https://github.com/parallax-qda/parallax#readme'),
+        },
+        { label: `Version ${app.getVersion()}`, enabled: false },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

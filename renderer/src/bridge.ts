@@ -1,0 +1,90 @@
+/**
+ * The renderer's way to the services: `window.parallax` from the preload inside
+ * Electron, otherwise an HTTP client for the local host. Both return Results; this
+ * module turns failures into `BridgeError`s with the service's code.
+ */
+import type { CallInput, CallName, CallOutput, ErrorCode, ParallaxApi, Result } from '../../common/api';
+import { CALL_NAMES, type MenuCommand } from '../../common/channels';
+
+/** A failed call, with the service's error code and message. */
+export class BridgeError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+interface PreloadApi extends ParallaxApi {
+  onCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    parallax?: PreloadApi;
+  }
+}
+
+const TOKEN_KEY = 'parallax.token';
+
+/** Reads the access token from the URL once, keeps it for reloads, and hides it from the address bar. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpApi(): ParallaxApi {
+  const token = takeToken();
+  const api = {} as Record<CallName, (input: unknown) => Promise<Result<unknown>>>;
+  for (const name of CALL_NAMES) {
+    api[name] = async (input: unknown) => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (err) {
+        return {
+          ok: false,
+          error: { code: 'internal', message: `Parallax's host is not reachable (${String(err)}).` },
+        };
+      }
+      try {
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'internal', message: `Unexpected answer from the host (HTTP ${response.status}).` },
+        };
+      }
+    };
+  }
+  return api as unknown as ParallaxApi;
+}
+
+/** Which transport this window uses. */
+export const transport: 'electron' | 'http' = window.parallax ? 'electron' : 'http';
+const api: ParallaxApi = window.parallax ?? httpApi();
+
+/** Calls the services; resolves to the value or throws a BridgeError. */
+export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = (await api[name](input)) as Result<CallOutput<K>>;
+  if (!result.ok) throw new BridgeError(result.error.code, result.error.message);
+  return result.value;
+}
+
+/** Subscribes to menu commands (Electron only; in a browser the renderer binds keys itself). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.parallax ? window.parallax.onCommand(listener) : () => undefined;
+}

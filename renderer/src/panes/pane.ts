@@ -1,0 +1,310 @@
+/**
+ * One pane: a header with the document's title, authors, venue and year, the pane's
+ * controls, and a ProseMirror view. Read-only until the user turns on Edit; edits are
+ * saved shortly after typing stops, and before the pane switches document or closes.
+ */
+import { EditorView } from 'prosemirror-view';
+import type { DocumentPayload } from '../../../common/api';
+import { yearOf, type DocumentSummary, type NodeJSON } from '../../../common/model';
+import { BridgeError, call } from '../bridge';
+import { h } from '../dom';
+import { createPaneState } from '../editor';
+
+/** What a pane needs from the workspace around it. */
+export interface PaneHost {
+  documents(): DocumentSummary[];
+  paneCount(): number;
+  documentChosen(pane: Pane): void;
+  move(pane: Pane, direction: -1 | 1): void;
+  close(pane: Pane): void;
+  activate(pane: Pane): void;
+  documentSaved(pane: Pane, docId: string): void;
+  notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+}
+
+/** How long typing must pause before an edit is saved. */
+const SAVE_DELAY_MS = 500;
+
+type SaveStatus = 'read-only' | 'editing' | 'unsaved' | 'saving' | 'saved' | 'failed';
+
+const STATUS_TEXT: Record<SaveStatus, string> = {
+  'read-only': 'Read-only',
+  editing: 'Editing',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+  saved: 'Saved',
+  failed: 'Not saved',
+};
+
+function shortLabel(d: DocumentSummary): string {
+  const lead = d.meta.authors[0]?.split(/\s+/).pop() ?? d.id;
+  const more =
+    d.meta.authors.length > 1
+      ? d.meta.authors.length === 2
+        ? ` & ${d.meta.authors[1].split(/\s+/).pop()}`
+        : ' et al.'
+      : '';
+  const year = yearOf(d.meta.date);
+  return `${lead}${more}${year ? ` (${year})` : ''} — ${d.meta.title}`;
+}
+
+export class Pane {
+  readonly element: HTMLElement;
+  docId: string;
+  editing = false;
+  private view?: EditorView;
+  private revision = 0;
+  private dirty = false;
+  private saving?: Promise<void>;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private retryDelay = 2000;
+  private readonly picker: HTMLSelectElement;
+  private readonly editButton: HTMLButtonElement;
+  private readonly closeButton: HTMLButtonElement;
+  private readonly leftButton: HTMLButtonElement;
+  private readonly rightButton: HTMLButtonElement;
+  private readonly title: HTMLElement;
+  private readonly meta: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly body: HTMLElement;
+
+  constructor(
+    readonly id: string,
+    docId: string,
+    private readonly host: PaneHost,
+  ) {
+    this.docId = docId;
+    this.picker = h('select', { class: 'pane-doc', 'aria-label': 'Document shown in this pane' });
+    this.picker.addEventListener('change', () => void this.switchTo(this.picker.value));
+    this.editButton = h(
+      'button',
+      { class: 'pane-edit', type: 'button', 'aria-pressed': 'false', title: 'Edit this text (Ctrl+E)' },
+      'Edit',
+    );
+    this.editButton.addEventListener('click', () => void this.setEditing(!this.editing));
+    this.leftButton = h(
+      'button',
+      { class: 'pane-left icon', type: 'button', title: 'Move pane left (Ctrl+Alt+←)', 'aria-label': 'Move pane left' },
+      '◀',
+    );
+    this.leftButton.addEventListener('click', () => this.host.move(this, -1));
+    this.rightButton = h(
+      'button',
+      {
+        class: 'pane-right icon',
+        type: 'button',
+        title: 'Move pane right (Ctrl+Alt+→)',
+        'aria-label': 'Move pane right',
+      },
+      '▶',
+    );
+    this.rightButton.addEventListener('click', () => this.host.move(this, 1));
+    this.closeButton = h(
+      'button',
+      { class: 'pane-close icon', type: 'button', title: 'Close pane (Ctrl+Alt+W)', 'aria-label': 'Close pane' },
+      '✕',
+    );
+    this.closeButton.addEventListener('click', () => this.host.close(this));
+    this.title = h('h2', { class: 'pane-title' });
+    this.meta = h('p', { class: 'pane-meta' });
+    this.status = h('span', { class: 'pane-status', role: 'status' });
+    this.body = h('div', { class: 'pane-body', tabindex: '-1' });
+    this.element = h(
+      'section',
+      { class: 'pane', 'data-pane-id': id },
+      h(
+        'header',
+        { class: 'pane-header' },
+        h(
+          'div',
+          { class: 'pane-controls' },
+          this.picker,
+          this.editButton,
+          this.status,
+          h('span', { class: 'spacer' }),
+          this.leftButton,
+          this.rightButton,
+          this.closeButton,
+        ),
+        this.title,
+        this.meta,
+      ),
+      this.body,
+    );
+    this.element.addEventListener('focusin', () => this.host.activate(this));
+    this.element.addEventListener('pointerdown', () => this.host.activate(this));
+    this.setStatus('read-only');
+  }
+
+  /** Re-renders the picker and the move/close buttons after the workspace changed. */
+  refreshControls(index: number): void {
+    const docs = this.host.documents();
+    this.picker.replaceChildren(
+      ...docs.map((d) => h('option', { value: d.id, selected: d.id === this.docId }, shortLabel(d))),
+    );
+    this.picker.value = this.docId;
+    this.leftButton.disabled = index === 0;
+    this.rightButton.disabled = index === this.host.paneCount() - 1;
+    this.closeButton.disabled = this.host.paneCount() <= 1;
+  }
+
+  /** Loads and shows the pane's document. */
+  async load(): Promise<void> {
+    this.body.setAttribute('aria-busy', 'true');
+    try {
+      this.render(await call('getDocument', { id: this.docId }));
+    } catch (err) {
+      this.body.replaceChildren(
+        h('p', { class: 'pane-error' }, `This document could not be opened: ${(err as Error).message}`),
+      );
+    } finally {
+      this.body.removeAttribute('aria-busy');
+    }
+  }
+
+  private render(payload: DocumentPayload): void {
+    const { meta } = payload;
+    this.revision = payload.revision;
+    this.element.dataset.docId = payload.id;
+    this.title.textContent = meta.title;
+    this.title.title = meta.title;
+    const year = yearOf(meta.date);
+    this.meta.replaceChildren(
+      h('span', { class: 'pane-authors' }, meta.authors.join(', ') || 'Unknown author'),
+      ...(meta.venue ? [' · ', h('span', { class: 'pane-venue' }, meta.venue)] : []),
+      ...(year ? [' · ', h('span', { class: 'pane-year' }, year)] : []),
+    );
+    const state = createPaneState(payload.doc as NodeJSON);
+    if (this.view) {
+      this.view.updateState(state);
+    } else {
+      const mount = h('div', { class: 'pane-editor' });
+      this.body.replaceChildren(mount);
+      this.view = new EditorView(mount, {
+        state,
+        editable: () => this.editing,
+        attributes: { class: 'pm-doc', 'aria-label': `Text of ${meta.title}` },
+        dispatchTransaction: (tr) => {
+          if (!this.view) return;
+          this.view.updateState(this.view.state.apply(tr));
+          if (tr.docChanged) this.markDirty();
+        },
+      });
+    }
+    this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
+    this.body.scrollTop = 0;
+  }
+
+  /** Shows another document in this pane (saving pending edits first). */
+  async switchTo(docId: string): Promise<void> {
+    if (docId === this.docId) return;
+    await this.flush();
+    this.docId = docId;
+    this.host.documentChosen(this);
+    await this.load();
+  }
+
+  /** Turns editing on or off; turning it off saves at once. */
+  async setEditing(on: boolean): Promise<void> {
+    this.editing = on;
+    this.element.classList.toggle('is-editing', on);
+    this.editButton.setAttribute('aria-pressed', String(on));
+    this.editButton.textContent = on ? 'Done' : 'Edit';
+    this.editButton.title = on ? 'Stop editing (Ctrl+E)' : 'Edit this text (Ctrl+E)';
+    this.view?.setProps({});
+    if (on) {
+      this.setStatus(this.dirty ? 'unsaved' : 'editing');
+      this.view?.focus();
+    } else {
+      await this.flush();
+      if (!this.dirty) this.setStatus('read-only');
+    }
+  }
+
+  /** Reloads the document if this pane has no unsaved edits (another pane saved it). */
+  async refreshIfClean(): Promise<void> {
+    if (!this.dirty && !this.saving) await this.load();
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.dirty;
+  }
+
+  focus(): void {
+    (this.view?.dom ?? this.body).focus();
+  }
+
+  private setStatus(status: SaveStatus): void {
+    this.status.textContent = STATUS_TEXT[status];
+    this.status.dataset.status = status;
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    this.setStatus('unsaved');
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  /** Saves pending edits now and waits until they are stored. */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    while (this.saving) await this.saving;
+    if (this.dirty) await this.save();
+  }
+
+  private async save(): Promise<void> {
+    if (!this.view) return;
+    if (this.saving) {
+      await this.saving;
+      if (this.dirty) return this.save();
+      return;
+    }
+    const doc = this.view.state.doc;
+    this.setStatus('saving');
+    this.saving = (async () => {
+      try {
+        const { revision } = await call('saveDocument', {
+          id: this.docId,
+          doc: doc.toJSON() as NodeJSON,
+          baseRevision: this.revision,
+        });
+        this.revision = revision;
+        this.retryDelay = 2000;
+        if (this.view?.state.doc.eq(doc)) {
+          this.dirty = false;
+          this.setStatus(this.editing ? 'saved' : 'read-only');
+        }
+        this.host.documentSaved(this, this.docId);
+      } catch (err) {
+        this.setStatus('failed');
+        if (err instanceof BridgeError && err.code === 'conflict') {
+          this.host.notify(err.message, 'error', { label: 'Reload', run: () => void this.discardAndReload() });
+        } else {
+          this.host.notify(`Your edit was not saved: ${(err as Error).message}. Parallax will try again.`, 'error');
+          clearTimeout(this.saveTimer);
+          this.saveTimer = setTimeout(() => void this.save(), this.retryDelay);
+          this.retryDelay = Math.min(this.retryDelay * 2, 30_000);
+        }
+      }
+    })();
+    try {
+      await this.saving;
+    } finally {
+      this.saving = undefined;
+    }
+  }
+
+  private async discardAndReload(): Promise<void> {
+    this.dirty = false;
+    clearTimeout(this.saveTimer);
+    await this.load();
+    this.setStatus(this.editing ? 'editing' : 'read-only');
+  }
+
+  destroy(): void {
+    clearTimeout(this.saveTimer);
+    this.view?.destroy();
+    this.element.remove();
+  }
+}
