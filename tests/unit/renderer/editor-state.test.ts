@@ -1,9 +1,9 @@
 import { undo } from 'prosemirror-history';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownDocument } from '../../common/markdown';
-import { offsetToPos, plainTextOf, posToOffset } from '../../common/plaintext';
-import type { NodeJSON } from '../../common/model';
-import { createPaneState } from '../../renderer/src/editor';
+import { parseMarkdownDocument } from '../../../common/markdown';
+import { offsetToPos, plainTextOf, posToOffset } from '../../../common/plaintext';
+import type { NodeJSON } from '../../../common/model';
+import { createPaneState } from '../../../renderer/src/editor';
 
 const json = parseMarkdownDocument('## Q\n\nAlpha beta[^1] gamma.\n\n[^1]: Note.').doc.toJSON() as NodeJSON;
 
