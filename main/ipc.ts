@@ -2,13 +2,13 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { dispatch, type ApiHandlers } from '../common/api';
 import { CALL_NAMES, ipcChannel } from '../common/channels';
+import { isTrustedSenderUrl } from './services/trust';
 
-/** Only our own renderer (the bundled page or the dev server) may call. */
-export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | undefined): boolean {
-  const url = event.senderFrame?.url;
-  if (!url) return false;
-  if (url.startsWith('file://')) return true;
-  return !!devServerUrl && url.startsWith(devServerUrl);
+/** Only our own renderer's main frame (the bundled page or the dev server) may call. */
+function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl: string | undefined): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent) return false;
+  return isTrustedSenderUrl(frame.url, devServerUrl);
 }
 
 export function bindIpc(handlers: ApiHandlers, devServerUrl: string | undefined): void {

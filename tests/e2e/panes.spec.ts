@@ -70,6 +70,7 @@ test('text is read-only until Edit is on, and an edit survives a reload', async 
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('EDITED BY ANALYST. ');
   await expect(pane.locator('.pane-status')).toHaveText('Saved');
+  await page.screenshot({ path: 'test-results/editing.png', clip: { x: 0, y: 0, width: 1000, height: 420 } });
   await pane.getByRole('button', { name: 'Done' }).click();
   await expect(doc).toHaveAttribute('contenteditable', 'false');
   await page.reload();
