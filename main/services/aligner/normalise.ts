@@ -1,0 +1,197 @@
+/**
+ * Words as the aligner compares them: lowercased, quote and dash variants folded,
+ * possessives dropped, British spelling mapped to American (defence → defense,
+ * favour → favor), and lemmatised (territories → territory, deterring → deter).
+ * Numbers are read with their units (2%, US$300 million, 1945).
+ */
+import lemmatizer from 'wink-lemmatizer';
+
+/** A word or number of plain text, with its offsets. */
+export interface Token {
+  /** The text as written. */
+  surface: string;
+  /** The normalised form compared across documents. */
+  norm: string;
+  start: number;
+  end: number;
+  /** Set for numbers: the value, with multipliers (million, bn) applied. */
+  value?: number;
+  /** Set for numbers with a unit: '%', '$', '¥', '€', '£', 'year'. */
+  unit?: string;
+}
+
+/** British spellings to American, as whole-word exceptions and as suffix rules. */
+const SPELLING_EXCEPTIONS: Record<string, string> = {
+  defence: 'defense',
+  offence: 'offense',
+  licence: 'license',
+  pretence: 'pretense',
+  centre: 'center',
+  metre: 'meter',
+  theatre: 'theater',
+  programme: 'program',
+  grey: 'gray',
+  kerb: 'curb',
+  tyre: 'tire',
+  aluminium: 'aluminum',
+  judgement: 'judgment',
+  enrol: 'enroll',
+  fulfil: 'fulfill',
+  analyse: 'analyze',
+  paralyse: 'paralyze',
+  catalogue: 'catalog',
+  dialogue: 'dialogue',
+  travelled: 'traveled',
+  travelling: 'traveling',
+  labelled: 'labeled',
+  modelling: 'modeling',
+};
+
+/** Words ending in -our that are British -or spellings (not "four", "hour", "your"…). */
+const OUR_WORDS =
+  /^(arm|behavi|colo|endeav|fav|flav|harb|hon|hum|lab|neighb|odo|rig|rum|savi|splend|tum|vap|vig|val|cand|clam|ard|glam)our/;
+
+/** -ise/-isation verbs that are -ize in American spelling (not "rise", "wise", "exercise"…). */
+const ISE_EXCEPTIONS = new Set([
+  'advertise',
+  'advise',
+  'arise',
+  'chastise',
+  'comprise',
+  'compromise',
+  'concise',
+  'demise',
+  'despise',
+  'devise',
+  'disguise',
+  'enterprise',
+  'excise',
+  'exercise',
+  'expertise',
+  'franchise',
+  'improvise',
+  'incise',
+  'merchandise',
+  'noise',
+  'otherwise',
+  'paradise',
+  'precise',
+  'premise',
+  'promise',
+  'raise',
+  'revise',
+  'rise',
+  'supervise',
+  'surmise',
+  'surprise',
+  'televise',
+  'treatise',
+  'wise',
+  'poise',
+  'praise',
+  'cruise',
+  'bruise',
+  'chemise',
+  'anise',
+  'guise',
+  'sise',
+  'vise',
+]);
+
+/** Maps a lowercase British spelling to its American form. */
+export function americanSpelling(word: string): string {
+  const exact = SPELLING_EXCEPTIONS[word];
+  if (exact) return exact;
+  if (OUR_WORDS.test(word)) return word.replace(/our/, 'or');
+  const ise = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(word);
+  if (ise && !ISE_EXCEPTIONS.has(`${ise[1]}ise`) && !ISE_EXCEPTIONS.has(word)) return `${ise[1]}iz${ise[2]}`;
+  const yse = /^(.{2,}l)ys(e|es|ed|ing)$/.exec(word);
+  if (yse) return `${yse[1]}yz${yse[2]}`;
+  return word;
+}
+
+const cache = new Map<string, string>();
+
+/** The lemma of a lowercase word: a noun's singular, else a verb's base, else an adjective's base. */
+export function lemma(word: string): string {
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const american = americanSpelling(word);
+  let result = american;
+  if (american.length > 3 && !/ss$/.test(american)) {
+    const noun = lemmatizer.noun(american);
+    if (noun !== american) result = noun;
+    else {
+      const verb = lemmatizer.verb(american);
+      if (verb !== american) result = verb;
+      else result = lemmatizer.adjective(american);
+    }
+  }
+  result = americanSpelling(result);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(word, result);
+  return result;
+}
+
+const MULTIPLIERS: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+/** Stems of negative contractions that are not the verb itself (won't → will). */
+const CONTRACTED: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'be' };
+
+const CURRENCY: Record<string, string> = { $: '$', '¥': '¥', '€': '€', '£': '£' };
+
+// A number (with optional currency before and %, multiplier after), or a word.
+const TOKEN =
+  /(?<cur>(?:US|A|C|NZ|HK)?[$¥€£])?\s?(?<num>\d+(?:[.,]\d+)*)(?<pct>\s?(?:%|per ?cent\b))?(?:\s?(?<mult>thousand|million|billion|trillion|bn|mn|tn)\b)?|(?<word>[\p{L}\p{M}]+(?:['’][\p{L}]+)?)/gu;
+
+function parseNumber(raw: string): number {
+  // "9,57" (decimal comma) vs "24,854" (thousands): a comma followed by exactly three digits groups thousands.
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) return Number(raw.replace(/,/g, ''));
+  if (/^\d+,\d+$/.test(raw)) return Number(raw.replace(',', '.'));
+  return Number(raw.replace(/,/g, ''));
+}
+
+/** Tokenises text[from, to), keeping offsets into the full text. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(from, to);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const g = m.groups!;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (g.word) {
+      let lower = g.word.toLowerCase().replace(/’/g, "'");
+      lower = lower.replace(/'s$|'$/, '');
+      const negated = /n't$/.exec(lower);
+      if (negated) {
+        const base = lower.slice(0, -3);
+        tokens.push({ surface: g.word, norm: lemma(CONTRACTED[base] ?? base), start, end });
+        tokens.push({ surface: g.word, norm: 'not', start, end });
+        continue;
+      }
+      if (lower.includes("'")) lower = lower.split("'")[0];
+      tokens.push({ surface: g.word, norm: lemma(lower), start, end });
+      continue;
+    }
+    let value = parseNumber(g.num);
+    if (g.mult) value *= MULTIPLIERS[g.mult.toLowerCase()] ?? 1;
+    let unit: string | undefined;
+    if (g.pct) unit = '%';
+    else if (g.cur) unit = CURRENCY[g.cur.slice(-1)] ?? g.cur;
+    else if (/^(1[5-9]|20)\d\d$/.test(g.num)) unit = 'year';
+    tokens.push({ surface: m[0], norm: unit ? `#${unit}${value}` : `#${value}`, start, end, value, unit });
+  }
+  return tokens;
+}
