@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParallaxError } from '../common/api';
+import { alignCommand, relateCommand, UsageError } from './cli-align';
 import { startHost } from './host';
 import { appVersion, openWorkspace } from './services/app';
 import { defaultWorkspacePath, parallaxHome, rendererDir } from './services/paths';
@@ -17,15 +18,18 @@ Usage:
   parallax serve [--port N] [--workspace FILE] [--open]
       Serve the app to a browser on 127.0.0.1 (browser mode). --port 0 (default)
       picks a free port. Prints "Parallax at http://127.0.0.1:PORT/?token=…" when ready.
+  parallax align [FILE ...] [--json] [--top N] [--min-score X]
+      Suggest where the documents agree, conflict or relate, with evidence. FILEs are
+      .md (with or without front matter) or .txt; none: the sample texts. --json prints
+      one JSON object on stdout; progress goes to stderr.
+  parallax relate --pairs FILE.jsonl
+      Classify each line {"a": "...", "b": "..."}: prints {"relation", "score", "evidence"}.
   parallax --help       Show this help.
   parallax --version    Show the version.
 
 Files:
   The workspace is $PARALLAX_HOME/workspace.json (default ~/.parallax/workspace.json);
   a new one starts with the sample texts.`;
-
-/** Raised for wrong usage: the message is printed with a hint, exit code 2. */
-class UsageError extends Error {}
 
 function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
@@ -81,6 +85,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${appVersion()}\n`);
+      return 0;
+    }
+    if (command === 'align') {
+      await alignCommand(rest);
+      return 0;
+    }
+    if (command === 'relate') {
+      await relateCommand(rest);
       return 0;
     }
     if (command === 'serve') {

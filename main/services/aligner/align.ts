@@ -1,0 +1,111 @@
+/**
+ * Aligning documents: passages → candidate pairs → relation with evidence. Plain
+ * Node, used by the CLI (and by the app's Align command).
+ */
+import { createHash } from 'node:crypto';
+import { schema } from '../../../common/schema';
+import { plainTextOf } from '../../../common/plaintext';
+import type { DocumentRecord } from '../../../common/model';
+import { ConceptMatcher, DEFAULT_CONCEPTS, type Concept } from './concepts';
+import { findCandidates } from './candidates';
+import { buildPassages, type AlignInput, type Passage } from './passages';
+import { relate, type Evidence, type Relation, type Side } from './relate';
+
+export interface AlignedSide {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Alignment {
+  id: string;
+  relation: Relation;
+  score: number;
+  a: AlignedSide;
+  b: AlignedSide;
+  evidence: Evidence[];
+}
+
+export interface AlignOutput {
+  documents: { id: string; title: string; authors: string[]; date?: string }[];
+  alignments: Alignment[];
+}
+
+export interface AlignOptions {
+  top?: number;
+  minScore?: number;
+  concepts?: Concept[];
+  includeNotes?: boolean;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** What the aligner reads of a workspace document. */
+export function alignInputOf(record: DocumentRecord): AlignInput {
+  const pt = plainTextOf(schema.nodeFromJSON(record.doc));
+  return {
+    id: record.id,
+    title: record.meta.title,
+    authors: record.meta.authors,
+    date: record.meta.date,
+    text: pt.text,
+    blocks: pt.blocks,
+  };
+}
+
+function sideOf(p: Passage, docs: AlignInput[]): Side {
+  const year = Number(docs[p.doc].date?.slice(0, 4));
+  return { tokens: p.tokens, termOf: p.termOf, year: Number.isFinite(year) && year > 0 ? year : undefined };
+}
+
+function alignmentId(a: AlignedSide, b: AlignedSide): string {
+  return createHash('sha1')
+    .update(`${a.doc}:${a.start}-${a.end}|${b.doc}:${b.start}-${b.end}`)
+    .digest('hex')
+    .slice(0, 12);
+}
+
+/** Aligns documents; alignments sorted by score, highest first. */
+export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): AlignOutput {
+  const ids = new Set<string>();
+  for (const d of docs) {
+    if (ids.has(d.id)) throw new Error(`two documents have the id "${d.id}"`);
+    ids.add(d.id);
+  }
+  const matcher = new ConceptMatcher(options.concepts ?? DEFAULT_CONCEPTS);
+  options.onProgress?.('passages', 0, docs.length);
+  const passages = buildPassages(docs, matcher, { includeNotes: options.includeNotes });
+  options.onProgress?.('passages', docs.length, docs.length);
+  const candidates = findCandidates(passages, docs.length, {
+    minScore: options.minScore ?? 0.15,
+    onProgress: (done, total) => options.onProgress?.('candidates', done, total),
+  });
+  const top = options.top ?? 100;
+  const alignments: Alignment[] = [];
+  for (const c of candidates.slice(0, top)) {
+    // Earlier-listed document on side a, so output is stable.
+    const [pa, pb] =
+      passages[c.a].doc <= passages[c.b].doc ? [passages[c.a], passages[c.b]] : [passages[c.b], passages[c.a]];
+    const rel = relate(sideOf(pa, docs), sideOf(pb, docs));
+    const side = (p: Passage): AlignedSide => ({
+      doc: docs[p.doc].id,
+      start: p.start,
+      end: p.end,
+      text: docs[p.doc].text.slice(p.start, p.end),
+    });
+    const a = side(pa);
+    const b = side(pb);
+    alignments.push({
+      id: alignmentId(a, b),
+      relation: rel.relation,
+      score: Math.round(Math.min(1, c.score) * 1000) / 1000,
+      a,
+      b,
+      evidence: rel.evidence,
+    });
+  }
+  return {
+    documents: docs.map((d) => ({ id: d.id, title: d.title, authors: d.authors, ...(d.date ? { date: d.date } : {}) })),
+    alignments,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Candidate pairs without comparing all pairs: TF-IDF vectors (sublinear tf, L2
+ * normalised) and an inverted index; each passage gathers cosine scores only from the
+ * postings of its own terms, skipping terms so common they cannot discriminate, and
+ * keeps its top k in every other document. Pairs that are in each other's top k are
+ * kept (mutual best). Cost grows with the postings visited, roughly linearly in the
+ * corpus for a fixed cap.
+ */
+import type { Passage } from './passages';
+
+export interface Candidate {
+  a: number;
+  b: number;
+  score: number;
+}
+
+export interface CandidateOptions {
+  /** Neighbours kept per passage per other document. */
+  topK?: number;
+  /** Terms in more than this share of passages do not generate candidates (they still score). */
+  maxDocFrequency?: number;
+  minScore?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Sparse unit vectors of passages, as parallel arrays of term ids and weights. */
+export function vectorise(passages: Passage[]): {
+  ids: Int32Array[];
+  weights: Float64Array[];
+  df: Int32Array;
+  vocab: Map<string, number>;
+} {
+  const vocab = new Map<string, number>();
+  const dfList: number[] = [];
+  for (const p of passages) {
+    for (const term of p.terms.keys()) {
+      let id = vocab.get(term);
+      if (id === undefined) {
+        id = vocab.size;
+        vocab.set(term, id);
+        dfList.push(0);
+      }
+      dfList[id]++;
+    }
+  }
+  const n = passages.length;
+  const df = Int32Array.from(dfList);
+  const ids: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  for (const p of passages) {
+    const pid = new Int32Array(p.terms.size);
+    const w = new Float64Array(p.terms.size);
+    let i = 0;
+    let norm = 0;
+    for (const [term, tf] of p.terms) {
+      const id = vocab.get(term)!;
+      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1);
+      pid[i] = id;
+      w[i] = weight;
+      norm += weight * weight;
+      i++;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < w.length; k++) w[k] /= norm;
+    ids.push(pid);
+    weights.push(w);
+  }
+  return { ids, weights, df, vocab };
+}
+
+/** Mutual top-k pairs across documents, best first. */
+export function findCandidates(passages: Passage[], docCount: number, options: CandidateOptions = {}): Candidate[] {
+  const topK = options.topK ?? 2;
+  const minScore = options.minScore ?? 0.15;
+  const { ids, weights, df } = vectorise(passages);
+  const n = passages.length;
+  const cap = Math.max(20, Math.floor((options.maxDocFrequency ?? 0.05) * n));
+  // Inverted index: term id → passages and weights.
+  const postings: { p: number[]; w: number[] }[] = Array.from({ length: df.length }, () => ({ p: [], w: [] }));
+  for (let p = 0; p < n; p++) {
+    for (let k = 0; k < ids[p].length; k++) {
+      const id = ids[p][k];
+      if (df[id] > cap) continue;
+      postings[id].p.push(p);
+      postings[id].w.push(weights[p][k]);
+    }
+  }
+  const best: Map<number, number>[] = []; // per passage: neighbour → score (top k per other doc)
+  const scores = new Float64Array(n);
+  const touched: number[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let k = 0; k < ids[a].length; k++) {
+      const posting = postings[ids[a][k]];
+      const wa = weights[a][k];
+      for (let j = 0; j < posting.p.length; j++) {
+        const b = posting.p[j];
+        if (passages[b].doc === passages[a].doc) continue;
+        if (scores[b] === 0) touched.push(b);
+        scores[b] += wa * posting.w[j];
+      }
+    }
+    const perDoc: { b: number; s: number }[][] = Array.from({ length: docCount }, () => []);
+    for (const b of touched) {
+      const s = scores[b];
+      scores[b] = 0;
+      if (s < minScore) continue;
+      const list = perDoc[passages[b].doc];
+      list.push({ b, s });
+      if (list.length > topK * 4) {
+        list.sort((x, y) => y.s - x.s);
+        list.length = topK;
+      }
+    }
+    touched.length = 0;
+    const mine = new Map<number, number>();
+    for (const list of perDoc) {
+      list.sort((x, y) => y.s - x.s);
+      for (const { b, s } of list.slice(0, topK)) mine.set(b, s);
+    }
+    best.push(mine);
+    if (options.onProgress && a % 500 === 0) options.onProgress(a, n);
+  }
+  options.onProgress?.(n, n);
+  const out: Candidate[] = [];
+  for (let a = 0; a < n; a++) {
+    for (const [b, s] of best[a]) {
+      if (b > a && best[b].has(a)) out.push({ a, b, score: s });
+    }
+  }
+  return out.sort((x, y) => y.score - x.score);
+}

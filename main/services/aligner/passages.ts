@@ -1,0 +1,69 @@
+/**
+ * Passages: the sentences of a document's body (notes, headings and code left out by
+ * default), each with its tokens and its index terms. Concept mentions replace the
+ * words that named them, so "Beijing" and "China" are one term.
+ */
+import type { BlockKind } from '../../../common/plaintext';
+import type { ConceptMatcher } from './concepts';
+import { tokenize, type Token } from './normalise';
+import { splitSentences } from './sentences';
+import { STOPWORDS } from './stopwords';
+
+/** What the aligner needs of a document. */
+export interface AlignInput {
+  id: string;
+  title: string;
+  authors: string[];
+  date?: string;
+  /** The document's plain text (common/plaintext.ts). */
+  text: string;
+  /** Its textblocks, as offsets into `text`. */
+  blocks: { kind: BlockKind; start: number; end: number }[];
+}
+
+export interface Passage {
+  /** Index of the document in the input list. */
+  doc: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** Index term per token (a lemma, 'c:<concept>' for a concept mention, or '' for none). */
+  termOf: string[];
+  /** Term frequencies. */
+  terms: Map<string, number>;
+}
+
+export interface PassageOptions {
+  includeNotes?: boolean;
+}
+
+const SKIPPED: ReadonlySet<BlockKind> = new Set(['heading', 'code']);
+
+/** Index terms of a token sequence. */
+export function termsOf(tokens: Token[], concepts: ConceptMatcher): string[] {
+  const termOf = tokens.map((t) => (t.value !== undefined || t.norm.length < 2 || STOPWORDS.has(t.norm) ? '' : t.norm));
+  for (const hit of concepts.match(tokens)) {
+    for (let i = hit.from; i < hit.to; i++) termOf[i] = '';
+    termOf[hit.from] = `c:${hit.concept}`;
+  }
+  return termOf;
+}
+
+/** Splits documents into sentence passages with their terms. */
+export function buildPassages(docs: AlignInput[], concepts: ConceptMatcher, options: PassageOptions = {}): Passage[] {
+  const passages: Passage[] = [];
+  docs.forEach((doc, d) => {
+    for (const block of doc.blocks) {
+      if (SKIPPED.has(block.kind) || (block.kind === 'note' && !options.includeNotes)) continue;
+      for (const span of splitSentences(doc.text, block.start, block.end)) {
+        const tokens = tokenize(doc.text, span.start, span.end);
+        const termOf = termsOf(tokens, concepts);
+        const terms = new Map<string, number>();
+        for (const t of termOf) if (t) terms.set(t, (terms.get(t) ?? 0) + 1);
+        if (terms.size < 3) continue; // too short to align on ("Why?", captions)
+        passages.push({ doc: d, start: span.start, end: span.end, tokens, termOf, terms });
+      }
+    }
+  });
+  return passages;
+}

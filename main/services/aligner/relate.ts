@@ -1,0 +1,203 @@
+/**
+ * The relation of two passages — agree, conflict or related — from cues found on the
+ * words the two share and the words where they differ (a word-level diff of their
+ * normalised terms, via jsdiff with a time limit). Every label carries its cues, with
+ * character ranges on each side.
+ */
+import { diffArrays } from 'diff';
+import { ANTONYMS, COUNTER_MARKERS, DEGREES, NEGATORS } from './cues';
+import type { Token } from './normalise';
+
+export type Relation = 'agree' | 'conflict' | 'related';
+
+export interface Evidence {
+  kind: 'shared' | 'negation' | 'antonym' | 'number' | 'degree' | 'marker' | 'time';
+  a: [number, number] | null;
+  b: [number, number] | null;
+  note: string;
+}
+
+/** One side of a pair: its tokens and the index term of each (see passages.ts). */
+export interface Side {
+  tokens: Token[];
+  termOf: string[];
+  /** Year the text was written, for telling change over time from contradiction. */
+  year?: number;
+}
+
+export interface RelationResult {
+  relation: Relation;
+  /** Confidence in the relation, 0–1. */
+  score: number;
+  evidence: Evidence[];
+  /** Cosine-like overlap of the two sides' terms, 0–1. */
+  overlap: number;
+}
+
+const range = (t: Token): [number, number] => [t.start, t.end];
+
+function firstIndex(side: Side, test: (t: Token, i: number) => boolean): number {
+  return side.tokens.findIndex(test);
+}
+
+/** Shared runs of terms, longest first, as evidence. */
+function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<string> } {
+  const ia = a.termOf.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
+  const ib = b.termOf.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
+  const shared = new Set<string>();
+  const evidence: Evidence[] = [];
+  const parts = diffArrays(
+    ia.map((i) => a.termOf[i]),
+    ib.map((i) => b.termOf[i]),
+    { timeout: 50 },
+  );
+  let pa = 0;
+  let pb = 0;
+  if (parts) {
+    for (const part of parts) {
+      const n = part.count ?? part.value.length;
+      if (!part.added && !part.removed) {
+        for (const v of part.value) shared.add(v);
+        const ta = [a.tokens[ia[pa]], a.tokens[ia[pa + n - 1]]];
+        const tb = [b.tokens[ib[pb]], b.tokens[ib[pb + n - 1]]];
+        evidence.push({
+          kind: 'shared',
+          a: [ta[0].start, ta[1].end],
+          b: [tb[0].start, tb[1].end],
+          note: part.value.map((v) => v.replace(/^c:/, '')).join(' '),
+        });
+      }
+      if (!part.added) pa += n;
+      if (!part.removed) pb += n;
+    }
+  }
+  // Terms both use out of order count as shared too.
+  const inB = new Set(b.termOf.filter(Boolean));
+  for (const t of a.termOf)
+    if (t && inB.has(t) && !shared.has(t)) {
+      shared.add(t);
+      const i = a.termOf.indexOf(t);
+      const j = b.termOf.indexOf(t);
+      evidence.push({ kind: 'shared', a: range(a.tokens[i]), b: range(b.tokens[j]), note: t.replace(/^c:/, '') });
+    }
+  evidence.sort((x, y) => y.note.split(' ').length - x.note.split(' ').length);
+  return { evidence: evidence.slice(0, 6), shared };
+}
+
+function pairCue(a: Side, b: Side, index: Map<string, Set<string>>, kind: 'antonym' | 'degree'): Evidence | undefined {
+  const normsB = new Map<string, number>();
+  b.tokens.forEach((t, i) => normsB.has(t.norm) || normsB.set(t.norm, i));
+  const normsA = new Set(a.tokens.map((t) => t.norm));
+  for (let i = 0; i < a.tokens.length; i++) {
+    const opposite = index.get(a.tokens[i].norm);
+    if (!opposite) continue;
+    for (const o of opposite) {
+      const j = normsB.get(o);
+      // Both sides using both words is no contrast.
+      if (j !== undefined && !normsA.has(o) && !b.tokens.some((t) => t.norm === a.tokens[i].norm)) {
+        return {
+          kind,
+          a: range(a.tokens[i]),
+          b: range(b.tokens[j]),
+          note: `${a.tokens[i].surface} / ${b.tokens[j].surface}`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function numberCue(a: Side, b: Side): Evidence | undefined {
+  const numsA = a.tokens.filter((t) => t.value !== undefined && t.unit && t.unit !== 'year');
+  const numsB = b.tokens.filter((t) => t.value !== undefined && t.unit && t.unit !== 'year');
+  for (const x of numsA) {
+    const sameUnit = numsB.filter((y) => y.unit === x.unit);
+    if (sameUnit.length === 0 || sameUnit.some((y) => y.value === x.value)) continue;
+    const y = sameUnit[0];
+    return { kind: 'number', a: range(x), b: range(y), note: `${x.surface.trim()} / ${y.surface.trim()}` };
+  }
+  return undefined;
+}
+
+/** A negator counts only within a few words of a term both sides share (the negated predicate). */
+function negatorNearShared(side: Side, shared: Set<string>): number {
+  return firstIndex(side, (t, i) => {
+    if (!NEGATORS.has(t.norm)) return false;
+    for (let k = Math.max(0, i - 4); k <= Math.min(side.termOf.length - 1, i + 4); k++)
+      if (shared.has(side.termOf[k])) return true;
+    return false;
+  });
+}
+
+function negationCue(a: Side, b: Side, shared: Set<string>): Evidence | undefined {
+  const ia = negatorNearShared(a, shared);
+  const ib = negatorNearShared(b, shared);
+  const anyA = firstIndex(a, (t) => NEGATORS.has(t.norm));
+  const anyB = firstIndex(b, (t) => NEGATORS.has(t.norm));
+  // Flipped only if the other side has no negator at all.
+  if ((ia >= 0 && anyB >= 0) || (ib >= 0 && anyA >= 0)) return undefined;
+  if (ia >= 0 === ib >= 0) return undefined;
+  const [side, i] = ia >= 0 ? ['a', ia] : ['b', ib];
+  const token = (side === 'a' ? a : b).tokens[i];
+  return {
+    kind: 'negation',
+    a: side === 'a' ? range(token) : null,
+    b: side === 'b' ? range(token) : null,
+    note: `"${token.surface}" on one side only`,
+  };
+}
+
+function markerCue(a: Side, b: Side): Evidence | undefined {
+  for (const [side, s] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    const t = s.tokens.find((x) => COUNTER_MARKERS.has(x.norm));
+    if (t)
+      return {
+        kind: 'marker',
+        a: side === 'a' ? range(t) : null,
+        b: side === 'b' ? range(t) : null,
+        note: `counter-marker "${t.surface}"`,
+      };
+  }
+  return undefined;
+}
+
+const WEIGHTS = { negation: 0.35, antonym: 0.45, number: 0.4, degree: 0.35 } as const;
+
+/** Classifies the relation of two passages. */
+export function relate(a: Side, b: Side): RelationResult {
+  const { evidence, shared } = sharedRuns(a, b);
+  const termsA = new Set(a.termOf.filter(Boolean));
+  const termsB = new Set(b.termOf.filter(Boolean));
+  const overlap = shared.size / Math.sqrt(Math.max(1, termsA.size) * Math.max(1, termsB.size));
+  const cues = [
+    negationCue(a, b, shared),
+    pairCue(a, b, ANTONYMS, 'antonym'),
+    numberCue(a, b),
+    pairCue(a, b, DEGREES, 'degree'),
+  ].filter((c): c is Evidence => !!c);
+  const strength = Math.min(
+    1,
+    cues.reduce((sum, c) => sum + WEIGHTS[c.kind as keyof typeof WEIGHTS], 0),
+  );
+  // Cues mean little between passages that do not speak of the same things.
+  if (shared.size >= 2 && cues.length > 0 && strength >= 0.35) {
+    const marker = markerCue(a, b);
+    const all = [...cues, ...(marker ? [marker] : []), ...evidence];
+    if (a.year && b.year && Math.abs(a.year - b.year) >= 3) {
+      all.push({
+        kind: 'time',
+        a: null,
+        b: null,
+        note: `written ${Math.min(a.year, b.year)} and ${Math.max(a.year, b.year)}: may be a change over time`,
+      });
+    }
+    return { relation: 'conflict', score: Math.min(1, 0.3 + 0.4 * strength + 0.3 * overlap), evidence: all, overlap };
+  }
+  if (shared.size >= 3 && overlap >= 0.3) {
+    return { relation: 'agree', score: Math.min(1, 0.3 + 0.7 * overlap), evidence, overlap };
+  }
+  return { relation: 'related', score: Math.min(1, 0.2 + 0.6 * overlap), evidence, overlap };
+}

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, alignInputOf } from '../../../main/services/aligner/align';
+import { ConceptMatcher, DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
+import { tokenize } from '../../../main/services/aligner/normalise';
+import { termsOf } from '../../../main/services/aligner/passages';
+import { relate } from '../../../main/services/aligner/relate';
+import { samplesDir } from '../../../main/services/paths';
+import { readDocumentFolder } from '../../../main/services/sources';
+
+const matcher = new ConceptMatcher(DEFAULT_CONCEPTS);
+const side = (text: string, year?: number) => {
+  const tokens = tokenize(text);
+  return { tokens, termOf: termsOf(tokens, matcher), year };
+};
+
+describe('concepts', () => {
+  it('treat capitals, leaders and alternative names as the same thing', () => {
+    const ids = (text: string) => matcher.match(tokenize(text)).map((h) => h.concept);
+    expect(ids('Beijing and the Kremlin')).toEqual(['china', 'russia']);
+    expect(ids('the Northern Territories, or Southern Kurils')).toEqual(['kuril-islands', 'kuril-islands']);
+    expect(ids('a free and open Indo-Pacific (FOIP)')).toEqual(['foip', 'foip']);
+    expect(ids('The Kishida administration and Washington')).toEqual(['japan', 'united-states']);
+    // Acronyms match only as written: "us" the pronoun is not the United States.
+    expect(ids('a threat to us all, said the US')).toEqual(['united-states']);
+  });
+});
+
+describe('relation cues', () => {
+  it('flag a negation on a shared predicate as a conflict, with ranges on each side', () => {
+    const a = 'Japan will continue its support for Ukraine and its sanctions on Russia.';
+    const b = 'Japan will not continue its support for Ukraine or its sanctions on Russia.';
+    const r = relate(side(a), side(b));
+    expect(r.relation).toBe('conflict');
+    const neg = r.evidence.find((e) => e.kind === 'negation')!;
+    expect(b.slice(neg.b![0], neg.b![1])).toBe('not');
+    expect(neg.a).toBeNull();
+  });
+
+  it('flag antonyms and differing numbers for the same thing', () => {
+    const collapsed = relate(
+      side('With the withdrawal, Japanese economic relations with Russia have largely collapsed.'),
+      side('Japan continues economic relations with Russia in energy projects.'),
+    );
+    expect(collapsed.relation).toBe('conflict');
+    expect(collapsed.evidence.some((e) => e.kind === 'antonym')).toBe(true);
+    const numbers = relate(
+      side('Japan raises defence spending to 2% of GDP.'),
+      side('Japan raises defense spending to 1% of GDP.'),
+    );
+    expect(numbers.relation).toBe('conflict');
+    expect(numbers.evidence.find((e) => e.kind === 'number')?.note).toBe('2% / 1%');
+  });
+
+  it('see paraphrase through concepts and spelling as agreement', () => {
+    const r = relate(
+      side('Tokyo imposed sanctions on Moscow and sent defence equipment to Kyiv.'),
+      side('Japan imposed sanctions on Russia and sent defense equipment to Ukraine.'),
+    );
+    expect(r.relation).toBe('agree');
+    expect(r.evidence.some((e) => e.kind === 'shared')).toBe(true);
+  });
+
+  it('does not call a conflict between passages that share too little', () => {
+    const r = relate(side('The economy did not grow.'), side('Tokyo sent helmets to Ukraine.'));
+    expect(r.relation).toBe('related');
+  });
+
+  it('marks a conflict between texts written years apart as possibly a change over time', () => {
+    const r = relate(
+      side('Japan and Russia improve defense relations.', 2016),
+      side('Japan and Russia worsen defense relations.', 2024),
+    );
+    expect(r.relation).toBe('conflict');
+    expect(r.evidence.find((e) => e.kind === 'time')?.note).toMatch(/2016 and 2024/);
+  });
+});
+
+describe('alignDocuments on the samples', () => {
+  it('returns passages whose text is the exact slice, sorted by score, across documents', async () => {
+    const records = await readDocumentFolder(samplesDir());
+    const inputs = records.map(alignInputOf);
+    const out = alignDocuments(inputs, { top: 50 });
+    expect(out.documents.map((d) => d.id).sort()).toEqual([
+      'hornung-2022',
+      'nagy-nguyen-2023',
+      'oshea-2024',
+      'rinna-2016',
+    ]);
+    expect(out.alignments.length).toBeGreaterThan(10);
+    const text = new Map(inputs.map((d) => [d.id, d.text]));
+    let last = Infinity;
+    for (const al of out.alignments) {
+      expect(al.a.doc).not.toBe(al.b.doc);
+      expect(text.get(al.a.doc)!.slice(al.a.start, al.a.end)).toBe(al.a.text);
+      expect(text.get(al.b.doc)!.slice(al.b.start, al.b.end)).toBe(al.b.text);
+      expect(['agree', 'conflict', 'related']).toContain(al.relation);
+      expect(al.score).toBeLessThanOrEqual(last);
+      last = al.score;
+      for (const e of al.evidence) {
+        if (e.a) expect(e.a[0] >= al.a.start && e.a[1] <= al.a.end).toBe(true);
+        if (e.b) expect(e.b[0] >= al.b.start && e.b[1] <= al.b.end).toBe(true);
+      }
+    }
+    // Notes are left out by default: no passage starts inside the case study's notes.
+    const notesStart = text.get('nagy-nguyen-2023')!.indexOf('M. Bogusz, J. Jakobowski');
+    for (const al of out.alignments)
+      for (const s of [al.a, al.b]) if (s.doc === 'nagy-nguyen-2023') expect(s.start).toBeLessThan(notesStart);
+  });
+});
+
+describe('parallax align --json', () => {
+  it('prints one JSON object on stdout and nothing else', () => {
+    const stdout = execFileSync(process.execPath, ['bin/parallax.js', 'align', '--json', '--top', '5'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const parsed = JSON.parse(stdout);
+    expect(parsed.alignments).toHaveLength(5);
+    expect(Object.keys(parsed.alignments[0]).sort()).toEqual(['a', 'b', 'evidence', 'id', 'relation', 'score']);
+  });
+});
