@@ -25,14 +25,19 @@ export function slugify(value: string): string {
   return slug || 'document';
 }
 
-/** Decodes bytes as UTF-8 text, refusing binary content. */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  if (bytes.length > MAX_SOURCE_BYTES) {
+/** Refuses a source larger than Parallax opens, before anything is read. */
+function checkSize(size: number, name: string): void {
+  if (size > MAX_SOURCE_BYTES) {
     throw new ParallaxError(
       'too-large',
-      `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; Parallax opens text files up to ${MAX_SOURCE_BYTES / 1048576} MB.`,
+      `${name} is ${(size / 1048576).toFixed(1)} MB; Parallax opens text files up to ${MAX_SOURCE_BYTES / 1048576} MB.`,
     );
   }
+}
+
+/** Decodes bytes as UTF-8 text, refusing binary content. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  checkSize(bytes.length, name);
   if (bytes.includes(0))
     throw new ParallaxError('invalid-input', `${name} is not a text file (it contains binary data).`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -107,7 +112,7 @@ export async function readDocumentFile(path: string): Promise<DocumentRecord> {
     throw new ParallaxError('not-found', `No such file: ${path}`);
   });
   if (!info.isFile()) throw new ParallaxError('invalid-input', `${path} is not a file.`);
-  if (info.size > MAX_SOURCE_BYTES) decodeText(new Uint8Array(info.size), basename(path));
+  checkSize(info.size, basename(path));
   return documentFromText(decodeText(await readFile(path), basename(path)), path);
 }
 

@@ -85,22 +85,16 @@ function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<strin
 }
 
 function pairCue(a: Side, b: Side, index: Map<string, Set<string>>, kind: 'antonym' | 'degree'): Evidence | undefined {
-  const normsB = new Map<string, number>();
-  b.tokens.forEach((t, i) => normsB.has(t.norm) || normsB.set(t.norm, i));
+  const firstInB = new Map<string, number>();
+  b.tokens.forEach((t, i) => firstInB.has(t.norm) || firstInB.set(t.norm, i));
   const normsA = new Set(a.tokens.map((t) => t.norm));
-  for (let i = 0; i < a.tokens.length; i++) {
-    const opposite = index.get(a.tokens[i].norm);
-    if (!opposite) continue;
+  for (const token of a.tokens) {
+    const opposite = index.get(token.norm);
+    if (!opposite || firstInB.has(token.norm)) continue; // both sides using the word is no contrast
     for (const o of opposite) {
-      const j = normsB.get(o);
-      // Both sides using both words is no contrast.
-      if (j !== undefined && !normsA.has(o) && !b.tokens.some((t) => t.norm === a.tokens[i].norm)) {
-        return {
-          kind,
-          a: range(a.tokens[i]),
-          b: range(b.tokens[j]),
-          note: `${a.tokens[i].surface} / ${b.tokens[j].surface}`,
-        };
+      const j = firstInB.get(o);
+      if (j !== undefined && !normsA.has(o)) {
+        return { kind, a: range(token), b: range(b.tokens[j]), note: `${token.surface} / ${b.tokens[j].surface}` };
       }
     }
   }
