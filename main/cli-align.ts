@@ -7,8 +7,7 @@ import { parseArgs } from 'node:util';
 import { ParallaxError } from '../common/api';
 import { alignDocuments, alignInputOf, type Alignment } from './services/aligner/align';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from './services/aligner/concepts';
-import { tokenize } from './services/aligner/normalise';
-import { termsOf } from './services/aligner/passages';
+import { sideOfText } from './services/aligner/passages';
 import { relate } from './services/aligner/relate';
 import { samplesDir } from './services/paths';
 import { readDocumentFile, readDocumentFolder } from './services/sources';
@@ -87,10 +86,7 @@ export async function relateCommand(args: string[]): Promise<void> {
   if (!values.pairs) throw new UsageError('relate needs --pairs FILE.jsonl');
   const lines = (await readFile(values.pairs, 'utf8')).split(/\r?\n/);
   const matcher = new ConceptMatcher(DEFAULT_CONCEPTS);
-  const side = (text: string) => {
-    const tokens = tokenize(text);
-    return { tokens, termOf: termsOf(tokens, matcher) };
-  };
+  const side = (text: string) => sideOfText(text, matcher);
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     let pair: unknown;

@@ -6,6 +6,7 @@
  * kept (mutual best). Cost grows with the postings visited, roughly linearly in the
  * corpus for a fixed cap.
  */
+import { termSpecificity } from './background';
 import type { Passage } from './passages';
 
 export interface Candidate {
@@ -20,6 +21,8 @@ export interface CandidateOptions {
   /** Terms in more than this share of passages do not generate candidates (they still score). */
   maxDocFrequency?: number;
   minScore?: number;
+  /** Score factor for pairs that are in only one side's top k (0 drops them). */
+  oneSidedFactor?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -45,6 +48,8 @@ export function vectorise(passages: Passage[]): {
   }
   const n = passages.length;
   const df = Int32Array.from(dfList);
+  const spec = new Float64Array(vocab.size);
+  for (const [term, id] of vocab) spec[id] = termSpecificity(term);
   const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
   for (const p of passages) {
@@ -54,7 +59,7 @@ export function vectorise(passages: Passage[]): {
     let norm = 0;
     for (const [term, tf] of p.terms) {
       const id = vocab.get(term)!;
-      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1);
+      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1) * spec[id];
       pid[i] = id;
       w[i] = weight;
       norm += weight * weight;
@@ -72,6 +77,7 @@ export function vectorise(passages: Passage[]): {
 export function findCandidates(passages: Passage[], docCount: number, options: CandidateOptions = {}): Candidate[] {
   const topK = options.topK ?? 2;
   const minScore = options.minScore ?? 0.15;
+  const oneSided = options.oneSidedFactor ?? 0.8;
   const { ids, weights, df } = vectorise(passages);
   const n = passages.length;
   const cap = Math.max(20, Math.floor((options.maxDocFrequency ?? 0.05) * n));
@@ -121,10 +127,13 @@ export function findCandidates(passages: Passage[], docCount: number, options: C
     if (options.onProgress && a % 500 === 0) options.onProgress(a, n);
   }
   options.onProgress?.(n, n);
+  // Mutual best pairs first; one-sided ones are kept at a discount.
   const out: Candidate[] = [];
   for (let a = 0; a < n; a++) {
     for (const [b, s] of best[a]) {
-      if (b > a && best[b].has(a)) out.push({ a, b, score: s });
+      const mutual = best[b].has(a);
+      if (mutual && b < a) continue; // counted from the other side
+      out.push({ a, b, score: mutual ? s : s * oneSided });
     }
   }
   return out.sort((x, y) => y.score - x.score);

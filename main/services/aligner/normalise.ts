@@ -18,6 +18,8 @@ export interface Token {
   value?: number;
   /** Set for numbers with a unit: '%', '$', '¥', '€', '£', 'year'. */
   unit?: string;
+  /** Clause number within the tokenised text: it goes up at , ; : brackets and dashes. */
+  clause?: number;
 }
 
 /** British spellings to American, as whole-word exceptions and as suffix rules. */
@@ -162,15 +164,22 @@ function parseNumber(raw: string): number {
   return Number(raw.replace(/,/g, ''));
 }
 
+const CLAUSE_BREAK = /[,;:()\[\]–—]|\s-\s|[.!?]\s/;
+
 /** Tokenises text[from, to), keeping offsets into the full text. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(from, to);
   TOKEN.lastIndex = 0;
+  let clause = 0;
+  let last = 0;
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const g = m.groups!;
     const start = from + m.index;
     const end = start + m[0].length;
+    if (CLAUSE_BREAK.test(slice.slice(last, m.index))) clause++;
+    last = m.index + m[0].length;
+    const first = tokens.length;
     if (g.word) {
       let lower = g.word.toLowerCase().replace(/’/g, "'");
       lower = lower.replace(/'s$|'$/, '');
@@ -179,10 +188,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         const base = lower.slice(0, -3);
         tokens.push({ surface: g.word, norm: lemma(CONTRACTED[base] ?? base), start, end });
         tokens.push({ surface: g.word, norm: 'not', start, end });
+        for (let i = first; i < tokens.length; i++) tokens[i].clause = clause;
         continue;
       }
       if (lower.includes("'")) lower = lower.split("'")[0];
-      tokens.push({ surface: g.word, norm: lemma(lower), start, end });
+      tokens.push({ surface: g.word, norm: lemma(lower), start, end, clause });
       continue;
     }
     let value = parseNumber(g.num);
@@ -191,7 +201,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (g.pct) unit = '%';
     else if (g.cur) unit = CURRENCY[g.cur.slice(-1)] ?? g.cur;
     else if (/^(1[5-9]|20)\d\d$/.test(g.num)) unit = 'year';
-    tokens.push({ surface: m[0], norm: unit ? `#${unit}${value}` : `#${value}`, start, end, value, unit });
+    tokens.push({ surface: m[0], norm: unit ? `#${unit}${value}` : `#${value}`, start, end, value, unit, clause });
   }
   return tokens;
 }

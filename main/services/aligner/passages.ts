@@ -49,6 +49,16 @@ export function termsOf(tokens: Token[], concepts: ConceptMatcher): string[] {
   return termOf;
 }
 
+/** One side of a relation from free text (the `relate` command, evaluation). */
+export function sideOfText(
+  text: string,
+  concepts: ConceptMatcher,
+  year?: number,
+): { tokens: Token[]; termOf: string[]; year?: number } {
+  const tokens = tokenize(text);
+  return { tokens, termOf: termsOf(tokens, concepts), year };
+}
+
 /** Splits documents into sentence passages with their terms. */
 export function buildPassages(docs: AlignInput[], concepts: ConceptMatcher, options: PassageOptions = {}): Passage[] {
   const passages: Passage[] = [];

@@ -5,6 +5,7 @@
  * character ranges on each side.
  */
 import { diffArrays } from 'diff';
+import { termSpecificity } from './background';
 import { ANTONYMS, COUNTER_MARKERS, DEGREES, NEGATORS } from './cues';
 import type { Token } from './normalise';
 
@@ -113,12 +114,24 @@ function numberCue(a: Side, b: Side): Evidence | undefined {
   return undefined;
 }
 
-/** A negator counts only within a few words of a term both sides share (the negated predicate). */
+/** Words after "not" that make it "not only … but also", which negates nothing. */
+const NOT_ONLY = new Set(['only', 'just', 'merely', 'simply', 'solely', 'strictly']);
+/** Verbs that a negation turns into an affirmation ("did not hesitate to act" = acted). */
+const LITOTES = new Set(['hesitate', 'fail', 'shy', 'doubt', 'deny', 'stop']);
+
+/**
+ * A negator counts only when its scope — the next few words of its clause — holds a
+ * term both sides share (the negated predicate or its object).
+ */
 function negatorNearShared(side: Side, shared: Set<string>): number {
   return firstIndex(side, (t, i) => {
     if (!NEGATORS.has(t.norm)) return false;
-    for (let k = Math.max(0, i - 4); k <= Math.min(side.termOf.length - 1, i + 4); k++)
+    if (NOT_ONLY.has(side.tokens[i + 1]?.norm ?? '')) return false;
+    if (LITOTES.has(side.tokens[i + 1]?.norm ?? '') || LITOTES.has(side.tokens[i + 2]?.norm ?? '')) return false;
+    for (let k = i + 1; k <= Math.min(side.termOf.length - 1, i + 5); k++) {
+      if (side.tokens[k].clause !== t.clause) break;
       if (shared.has(side.termOf[k])) return true;
+    }
     return false;
   });
 }
@@ -126,8 +139,10 @@ function negatorNearShared(side: Side, shared: Set<string>): number {
 function negationCue(a: Side, b: Side, shared: Set<string>): Evidence | undefined {
   const ia = negatorNearShared(a, shared);
   const ib = negatorNearShared(b, shared);
-  const anyA = firstIndex(a, (t) => NEGATORS.has(t.norm));
-  const anyB = firstIndex(b, (t) => NEGATORS.has(t.norm));
+  const negates = (side: Side) => (t: Token, i: number) =>
+    NEGATORS.has(t.norm) && !NOT_ONLY.has(side.tokens[i + 1]?.norm ?? '');
+  const anyA = firstIndex(a, negates(a));
+  const anyB = firstIndex(b, negates(b));
   // Flipped only if the other side has no negator at all.
   if ((ia >= 0 && anyB >= 0) || (ib >= 0 && anyA >= 0)) return undefined;
   if (ia >= 0 === ib >= 0) return undefined;
@@ -163,9 +178,15 @@ const WEIGHTS = { negation: 0.35, antonym: 0.45, number: 0.4, degree: 0.35 } as 
 /** Classifies the relation of two passages. */
 export function relate(a: Side, b: Side): RelationResult {
   const { evidence, shared } = sharedRuns(a, b);
+  // Shared terms weighed by how specific they are (a shared "want" says little).
+  const mass = (terms: Iterable<string>) => {
+    let m = 0;
+    for (const t of terms) m += termSpecificity(t);
+    return m;
+  };
   const termsA = new Set(a.termOf.filter(Boolean));
   const termsB = new Set(b.termOf.filter(Boolean));
-  const overlap = shared.size / Math.sqrt(Math.max(1, termsA.size) * Math.max(1, termsB.size));
+  const overlap = mass(shared) / Math.sqrt(Math.max(1, mass(termsA)) * Math.max(1, mass(termsB)));
   const cues = [
     negationCue(a, b, shared),
     pairCue(a, b, ANTONYMS, 'antonym'),
@@ -190,7 +211,7 @@ export function relate(a: Side, b: Side): RelationResult {
     }
     return { relation: 'conflict', score: Math.min(1, 0.3 + 0.4 * strength + 0.3 * overlap), evidence: all, overlap };
   }
-  if (shared.size >= 3 && overlap >= 0.3) {
+  if (shared.size >= 3 && overlap >= 0.25) {
     return { relation: 'agree', score: Math.min(1, 0.3 + 0.7 * overlap), evidence, overlap };
   }
   return { relation: 'related', score: Math.min(1, 0.2 + 0.6 * overlap), evidence, overlap };

@@ -61,6 +61,19 @@ describe('relation cues', () => {
     expect(r.evidence.some((e) => e.kind === 'shared')).toBe(true);
   });
 
+  it('reads negation in its clause only, and not in "not only … but also"', () => {
+    const notOnly = relate(
+      side('Japan sought to bolster deterrence not only through new military capabilities but also alliances.'),
+      side('Japan sought to bolster deterrence through new military capabilities and alliances.'),
+    );
+    expect(notOnly.evidence.some((e) => e.kind === 'negation')).toBe(false);
+    const elsewhere = relate(
+      side('After the annexation of Crimea, it did not hesitate to impose sanctions on Russia.'),
+      side('Japan was slow to impose sanctions on Russia after the annexation of Crimea.'),
+    );
+    expect(elsewhere.evidence.some((e) => e.kind === 'negation')).toBe(false);
+  });
+
   it('does not call a conflict between passages that share too little', () => {
     const r = relate(side('The economy did not grow.'), side('Tokyo sent helmets to Ukraine.'));
     expect(r.relation).toBe('related');
