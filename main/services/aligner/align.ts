@@ -7,9 +7,10 @@ import { schema } from '../../../common/schema';
 import { plainTextOf } from '../../../common/plaintext';
 import type { DocumentRecord } from '../../../common/model';
 import { ConceptMatcher, DEFAULT_CONCEPTS, type Concept } from './concepts';
-import { findCandidates } from './candidates';
+import { findCandidates, vectorise } from './candidates';
 import { buildPassages, type AlignInput, type Passage } from './passages';
 import { relate, type Evidence, type Relation, type Side } from './relate';
+import { windowPairs, type Window } from './windows';
 
 export interface AlignedSide {
   doc: string;
@@ -53,9 +54,16 @@ export function alignInputOf(record: DocumentRecord): AlignInput {
   };
 }
 
-function sideOf(p: Passage, docs: AlignInput[]): Side {
-  const year = Number(docs[p.doc].date?.slice(0, 4));
-  return { tokens: p.tokens, termOf: p.termOf, year: Number.isFinite(year) && year > 0 ? year : undefined };
+function sideOf(passages: Passage[], w: Window, docs: AlignInput[]): Side {
+  const first = passages[w.first];
+  const year = Number(docs[first.doc].date?.slice(0, 4));
+  const tokens = [];
+  const termOf = [];
+  for (let i = w.first; i <= w.last; i++) {
+    tokens.push(...passages[i].tokens);
+    termOf.push(...passages[i].termOf);
+  }
+  return { tokens, termOf, year: Number.isFinite(year) && year > 0 ? year : undefined };
 }
 
 function alignmentId(a: AlignedSide, b: AlignedSide): string {
@@ -76,29 +84,34 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
   options.onProgress?.('passages', 0, docs.length);
   const passages = buildPassages(docs, matcher, { includeNotes: options.includeNotes });
   options.onProgress?.('passages', docs.length, docs.length);
-  const candidates = findCandidates(passages, docs.length, {
-    minScore: options.minScore ?? 0.15,
-    onProgress: (done, total) => options.onProgress?.('candidates', done, total),
-  });
+  const vectors = vectorise(passages);
+  const candidates = findCandidates(
+    passages,
+    docs.length,
+    {
+      minScore: options.minScore ?? 0.15,
+      onProgress: (done, total) => options.onProgress?.('candidates', done, total),
+    },
+    vectors,
+  );
   const top = options.top ?? 100;
   const alignments: Alignment[] = [];
-  for (const c of candidates.slice(0, top)) {
+  for (const pair of windowPairs(passages, vectors, candidates, top)) {
     // Earlier-listed document on side a, so output is stable.
-    const [pa, pb] =
-      passages[c.a].doc <= passages[c.b].doc ? [passages[c.a], passages[c.b]] : [passages[c.b], passages[c.a]];
-    const rel = relate(sideOf(pa, docs), sideOf(pb, docs));
-    const side = (p: Passage): AlignedSide => ({
-      doc: docs[p.doc].id,
-      start: p.start,
-      end: p.end,
-      text: docs[p.doc].text.slice(p.start, p.end),
-    });
-    const a = side(pa);
-    const b = side(pb);
+    const [wa, wb] = passages[pair.a.first].doc <= passages[pair.b.first].doc ? [pair.a, pair.b] : [pair.b, pair.a];
+    const rel = relate(sideOf(passages, wa, docs), sideOf(passages, wb, docs));
+    const side = (w: Window): AlignedSide => {
+      const doc = docs[passages[w.first].doc];
+      const start = passages[w.first].start;
+      const end = passages[w.last].end;
+      return { doc: doc.id, start, end, text: doc.text.slice(start, end) };
+    };
+    const a = side(wa);
+    const b = side(wb);
     alignments.push({
       id: alignmentId(a, b),
       relation: rel.relation,
-      score: Math.round(Math.min(1, c.score) * 1000) / 1000,
+      score: Math.round(Math.min(1, pair.score) * 1000) / 1000,
       a,
       b,
       evidence: rel.evidence,

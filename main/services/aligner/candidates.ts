@@ -26,13 +26,17 @@ export interface CandidateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Sparse unit vectors of passages, as parallel arrays of term ids and weights. */
-export function vectorise(passages: Passage[]): {
+export interface Vectors {
   ids: Int32Array[];
   weights: Float64Array[];
   df: Int32Array;
   vocab: Map<string, number>;
-} {
+  /** The unit vector of any bag of terms under the same weighting (for windows of passages). */
+  weigh: (terms: Map<string, number>) => Map<string, number>;
+}
+
+/** Sparse unit vectors of passages, as parallel arrays of term ids and weights. */
+export function vectorise(passages: Passage[]): Vectors {
   const vocab = new Map<string, number>();
   const dfList: number[] = [];
   for (const p of passages) {
@@ -70,15 +74,34 @@ export function vectorise(passages: Passage[]): {
     ids.push(pid);
     weights.push(w);
   }
-  return { ids, weights, df, vocab };
+  const weigh = (terms: Map<string, number>) => {
+    const out = new Map<string, number>();
+    let norm = 0;
+    for (const [term, tf] of terms) {
+      const id = vocab.get(term);
+      if (id === undefined) continue;
+      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1) * spec[id];
+      out.set(term, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [term, w] of out) out.set(term, w / norm);
+    return out;
+  };
+  return { ids, weights, df, vocab, weigh };
 }
 
 /** Mutual top-k pairs across documents, best first. */
-export function findCandidates(passages: Passage[], docCount: number, options: CandidateOptions = {}): Candidate[] {
+export function findCandidates(
+  passages: Passage[],
+  docCount: number,
+  options: CandidateOptions = {},
+  vectors: Vectors = vectorise(passages),
+): Candidate[] {
   const topK = options.topK ?? 2;
   const minScore = options.minScore ?? 0.15;
   const oneSided = options.oneSidedFactor ?? 0.8;
-  const { ids, weights, df } = vectorise(passages);
+  const { ids, weights, df } = vectors;
   const n = passages.length;
   const cap = Math.max(20, Math.floor((options.maxDocFrequency ?? 0.05) * n));
   // Inverted index: term id → passages and weights.

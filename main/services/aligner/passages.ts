@@ -24,6 +24,8 @@ export interface AlignInput {
 export interface Passage {
   /** Index of the document in the input list. */
   doc: number;
+  /** Index of its block in the document (windows stay within one block). */
+  block: number;
   start: number;
   end: number;
   tokens: Token[];
@@ -63,17 +65,17 @@ export function sideOfText(
 export function buildPassages(docs: AlignInput[], concepts: ConceptMatcher, options: PassageOptions = {}): Passage[] {
   const passages: Passage[] = [];
   docs.forEach((doc, d) => {
-    for (const block of doc.blocks) {
-      if (SKIPPED.has(block.kind) || (block.kind === 'note' && !options.includeNotes)) continue;
+    doc.blocks.forEach((block, blockIndex) => {
+      if (SKIPPED.has(block.kind) || (block.kind === 'note' && !options.includeNotes)) return;
       for (const span of splitSentences(doc.text, block.start, block.end)) {
         const tokens = tokenize(doc.text, span.start, span.end);
         const termOf = termsOf(tokens, concepts);
         const terms = new Map<string, number>();
         for (const t of termOf) if (t) terms.set(t, (terms.get(t) ?? 0) + 1);
         if (terms.size < 3) continue; // too short to align on ("Why?", captions)
-        passages.push({ doc: d, start: span.start, end: span.end, tokens, termOf, terms });
+        passages.push({ doc: d, block: blockIndex, start: span.start, end: span.end, tokens, termOf, terms });
       }
-    }
+    });
   });
   return passages;
 }

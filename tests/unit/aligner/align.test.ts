@@ -133,3 +133,32 @@ describe('parallax align --json', () => {
     expect(Object.keys(parsed.alignments[0]).sort()).toEqual(['a', 'b', 'evidence', 'id', 'relation', 'score']);
   });
 });
+
+describe('windows of sentences', () => {
+  const doc = (id: string, text: string) => ({
+    id,
+    title: id,
+    authors: [],
+    text,
+    blocks: [{ kind: 'paragraph' as const, start: 0, end: text.length }],
+  });
+
+  it('grow a pair into the next sentence when the point continues there, up to three sentences', () => {
+    const a = doc(
+      'a',
+      'Tokyo imposed harsh sanctions on Moscow after the invasion. These sanctions froze the assets of Russian banks and oligarchs. Rice harvests were good that autumn in Niigata prefecture.',
+    );
+    const b = doc(
+      'b',
+      'Japan answered the invasion with sanctions on Russia that froze the assets of Russian banks and oligarchs. Cherry blossoms opened early in Kyoto gardens.',
+    );
+    const { alignments } = alignDocuments([a, b]);
+    expect(alignments[0].a.text).toBe(
+      'Tokyo imposed harsh sanctions on Moscow after the invasion. These sanctions froze the assets of Russian banks and oligarchs.',
+    );
+    expect(alignments[0].b.text).toMatch(/^Japan answered .* oligarchs\.$/);
+    expect(alignments.filter((x) => x.a.start < alignments[0].a.end && x.b.start < alignments[0].b.end)).toHaveLength(
+      1,
+    );
+  });
+});
