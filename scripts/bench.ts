@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: speed and memory of the aligner. Prints figures; asserts nothing.
+ *
+ * 1. The four samples, cold, through the command line (`parallax align --json`), as a
+ *    user would run it: wall time of the whole process, median of 5 runs.
+ * 2. Scale: ../shared/data/corpus-1787 (155 texts, 384,000 words) when present, else a
+ *    generated corpus of the same size, aligned at 25 %, 50 % and 100 % of its
+ *    documents, each in a fresh process: time to align and peak memory (max RSS).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignDocuments, alignInputOf } from '../main/services/aligner/align';
+import { documentFromText } from '../main/services/sources';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = process.env.PARALLAX_DATA ?? join(root, '..', 'shared', 'data');
+const corpusDir = join(dataDir, 'corpus-1787');
+
+/** A deterministic stand-in corpus: documents of sentences drawn from shared topic vocabularies. */
+function generatedCorpus(docCount: number, wordsPerDoc: number): { name: string; text: string }[] {
+  let seed = 1787;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const syllables = ['ka', 'ro', 'mi', 'ten', 'sul', 'dra', 'po', 'vek', 'li', 'nor', 'ast', 'gen', 'ul', 'fe', 'tor'];
+  const word = () => {
+    const n = 2 + Math.floor(rand() * 2);
+    let w = '';
+    for (let i = 0; i < n; i++) w += syllables[Math.floor(rand() * syllables.length)];
+    return w;
+  };
+  const common = ['the', 'of', 'and', 'to', 'a', 'in', 'that', 'is', 'be', 'it', 'by', 'not', 'which', 'this'];
+  const topics = Array.from({ length: 40 }, () => Array.from({ length: 60 }, word));
+  const general = Array.from({ length: 3000 }, word);
+  const docs: { name: string; text: string }[] = [];
+  for (let d = 0; d < docCount; d++) {
+    const mine = [topics[d % 40], topics[(d * 7 + 3) % 40]];
+    const sentences: string[] = [];
+    let words = 0;
+    while (words < wordsPerDoc) {
+      const len = 12 + Math.floor(rand() * 20);
+      const s: string[] = [];
+      for (let i = 0; i < len; i++) {
+        const r = rand();
+        s.push(
+          r < 0.45
+            ? common[Math.floor(rand() * common.length)]
+            : r < 0.75
+              ? mine[Math.floor(rand() * 2)][Math.floor(rand() * 60)]
+              : general[Math.floor(rand() * general.length)],
+        );
+      }
+      s[0] = s[0][0].toUpperCase() + s[0].slice(1);
+      sentences.push(`${s.join(' ')}.`);
+      words += len;
+    }
+    docs.push({ name: `generated-${d + 1}.txt`, text: sentences.join(' ') });
+  }
+  return docs;
+}
+
+function corpus(): { source: string; files: { name: string; text: string }[] } {
+  if (existsSync(corpusDir)) {
+    const names = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    return {
+      source: corpusDir,
+      files: names.map((name) => ({ name, text: readFileSync(join(corpusDir, name), 'utf8') })),
+    };
+  }
+  return { source: 'generated (corpus-1787 not found)', files: generatedCorpus(155, 2480) };
+}
+
+/** Child mode: align a share of the corpus and report time and memory as JSON. */
+function child(share: number): void {
+  const { files } = corpus();
+  const count = Math.max(2, Math.round(files.length * share));
+  const loadStart = performance.now();
+  const docs = files.slice(0, count).map((f) => alignInputOf(documentFromText(f.text, f.name)));
+  const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  const started = performance.now();
+  const out = alignDocuments(docs, { top: 100 });
+  const alignMs = performance.now() - started;
+  process.stdout.write(
+    JSON.stringify({
+      docs: count,
+      words,
+      loadMs: started - loadStart,
+      alignMs,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      alignments: out.alignments.length,
+    }),
+  );
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function main(): void {
+  const cli = join(root, 'bin', 'parallax.js');
+  if (!existsSync(join(root, 'out', 'main', 'cli.js'))) {
+    console.error('bench: out/main/cli.js is missing; run `npm run build` first.');
+    process.exit(1);
+  }
+  console.log('Aligning the four samples, cold, from the command line (parallax align --json)');
+  const walls: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'align', '--json'], { encoding: 'utf8' });
+    walls.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`parallax align failed: ${r.stderr}`);
+  }
+  console.log(
+    `  wall time, median of 5: ${median(walls).toFixed(0)} ms (runs: ${walls.map((w) => w.toFixed(0)).join(', ')})`,
+  );
+
+  const { source, files } = corpus();
+  console.log(`\nScale: ${source}, ${files.length} documents`);
+  console.log('  share  docs    words  align (s)  total process (s)  max RSS (MB)  alignments');
+  for (const share of [0.25, 0.5, 1]) {
+    const t = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(share)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
+    const wall = performance.now() - t;
+    if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
+    const f = JSON.parse(r.stdout) as {
+      docs: number;
+      words: number;
+      alignMs: number;
+      maxRssMb: number;
+      alignments: number;
+    };
+    console.log(
+      `  ${`${share * 100}%`.padStart(5)}  ${String(f.docs).padStart(4)}  ${String(f.words).padStart(7)}  ${(f.alignMs / 1000).toFixed(2).padStart(9)}  ${(wall / 1000).toFixed(2).padStart(17)}  ${f.maxRssMb.toFixed(0).padStart(12)}  ${String(f.alignments).padStart(10)}`,
+    );
+  }
+  console.log('  targets: all of it in < 8 s and < 1 GB on 2 cores');
+}
+
+const at = process.argv.indexOf('--child');
+if (at >= 0) child(Number(process.argv[at + 1]));
+else main();
