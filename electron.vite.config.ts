@@ -6,7 +6,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('main/index.ts'), cli: resolve('main/cli.ts') },
+        input: {
+          index: resolve('main/index.ts'),
+          cli: resolve('main/cli.ts'),
+          'align-worker': resolve('main/align-worker.ts'),
+        },
       },
     },
   },

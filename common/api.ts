@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { CallName } from './channels';
-import { DocumentId, DocumentMeta, DocumentSummary, Layout, NodeJSON } from './model';
+import { Concept, DocumentId, DocumentMeta, DocumentSummary, Layout, NodeJSON, Suggestion } from './model';
 
 export { CALL_NAMES, COMMAND_CHANNEL, MENU_COMMANDS, ipcChannel, type CallName, type MenuCommand } from './channels';
 
@@ -37,6 +37,29 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const Empty = z.object({}).strict();
 
+/** A running or finished Align. */
+export const AlignJob = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  /** What it is doing: 'passages', 'candidates', 'relations', 'saving'. */
+  stage: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Suggestions found (when done). */
+  count: z.number().int().nonnegative().optional(),
+  error: z.string().optional(),
+});
+export type AlignJob = z.infer<typeof AlignJob>;
+
+export const SuggestionsPayload = z.object({
+  suggestions: z.array(Suggestion),
+  alignedAt: z.string().optional(),
+});
+export type SuggestionsPayload = z.infer<typeof SuggestionsPayload>;
+
+/** Most concepts a workspace may define. */
+export const MAX_CONCEPTS = 2000;
+
 /** Largest document (as ProseMirror JSON text) a save accepts. */
 export const MAX_DOCUMENT_JSON_CHARS = 8_000_000;
 
@@ -51,6 +74,18 @@ export const contract = {
     output: z.object({ revision: z.number().int().nonnegative() }),
   },
   saveLayout: { input: Layout.strict(), output: Layout },
+  startAlign: { input: Empty, output: AlignJob },
+  getAlignJob: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: AlignJob },
+  listSuggestions: { input: Empty, output: SuggestionsPayload },
+  setSuggestionStatus: {
+    input: z.object({ id: z.string().min(1).max(64), status: Suggestion.shape.status }).strict(),
+    output: Suggestion,
+  },
+  getConcepts: { input: Empty, output: z.object({ defaults: z.array(Concept), custom: z.array(Concept) }) },
+  saveConcepts: {
+    input: z.object({ custom: z.array(Concept.strict()).max(MAX_CONCEPTS) }).strict(),
+    output: z.object({ custom: z.array(Concept) }),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

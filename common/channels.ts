@@ -12,11 +12,25 @@ export const CALL_NAMES = [
   'getDocument',
   'saveDocument',
   'saveLayout',
+  'startAlign',
+  'getAlignJob',
+  'listSuggestions',
+  'setSuggestionStatus',
+  'getConcepts',
+  'saveConcepts',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
 /** Commands the app menu sends to the renderer (Electron); the renderer binds the same keys in a browser. */
-export const MENU_COMMANDS = ['pane.add', 'pane.close', 'pane.toggleEdit', 'pane.moveLeft', 'pane.moveRight'] as const;
+export const MENU_COMMANDS = [
+  'pane.add',
+  'pane.close',
+  'pane.toggleEdit',
+  'pane.moveLeft',
+  'pane.moveRight',
+  'align.run',
+  'concepts.edit',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** IPC channel of a call. */

@@ -80,11 +80,54 @@ export const Layout = z.object({
 });
 export type Layout = z.infer<typeof Layout>;
 
+/** A concept of the workspace's lexicon: forms that mean the same thing (Beijing ≈ China). */
+export const Concept = z.object({
+  id: z.string().min(1).max(80),
+  label: z.string().min(1).max(200),
+  forms: z.array(z.string().min(1).max(200)).min(1).max(200),
+});
+export type Concept = z.infer<typeof Concept>;
+
+export const Relation = z.enum(['agree', 'conflict', 'related']);
+export type Relation = z.infer<typeof Relation>;
+
+const Range = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+/** One side of a suggested alignment: a passage as plain-text offsets of a document revision. */
+export const SuggestionSide = z.object({
+  doc: DocumentId,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  /** The document revision the offsets refer to. */
+  revision: z.number().int().nonnegative(),
+});
+
+/** A relation found by Align, with its evidence, and what the analyst made of it. */
+export const Suggestion = z.object({
+  id: z.string().min(1).max(64),
+  relation: Relation,
+  score: z.number().min(0).max(1),
+  a: SuggestionSide,
+  b: SuggestionSide,
+  evidence: z.array(
+    z.object({ kind: z.string().max(40), a: Range.nullable(), b: Range.nullable(), note: z.string().max(1000) }),
+  ),
+  /** suggested until the analyst accepts or dismisses it; re-running Align keeps decided ones. */
+  status: z.enum(['suggested', 'accepted', 'dismissed']),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
 export const WorkspaceFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string().min(1).max(200),
   documents: z.array(DocumentRecord),
   layout: Layout,
+  /** The workspace's own concepts, added to the defaults that ship with Parallax. */
+  concepts: z.array(Concept).default([]),
+  suggestions: z.array(Suggestion).default([]),
+  /** When Align last ran. */
+  alignedAt: z.string().optional(),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 

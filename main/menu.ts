@@ -10,8 +10,8 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
     {
       label: '&File',
       submenu: [
-        { label: 'Add Pane', accelerator: 'CmdOrCtrl+Shift+N', click: send('pane.add') },
-        { label: 'Close Pane', accelerator: 'CmdOrCtrl+W', click: send('pane.close') },
+        { label: 'Add Pane', accelerator: 'CmdOrCtrl+Alt+N', click: send('pane.add') },
+        { label: 'Close Pane', accelerator: 'CmdOrCtrl+Alt+W', click: send('pane.close') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -28,6 +28,13 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { role: 'selectAll' },
         { type: 'separator' },
         { label: 'Toggle Editing of Pane', accelerator: 'CmdOrCtrl+E', click: send('pane.toggleEdit') },
+      ],
+    },
+    {
+      label: '&Compare',
+      submenu: [
+        { label: 'Align Documents', accelerator: 'CmdOrCtrl+Shift+A', click: send('align.run') },
+        { label: 'Concepts…', accelerator: 'CmdOrCtrl+Shift+K', click: send('concepts.edit') },
       ],
     },
     {

@@ -4,14 +4,48 @@
  */
 import type { Node } from 'prosemirror-model';
 import { ParallaxError, MAX_DOCUMENT_JSON_CHARS, type ApiHandlers } from '../../common/api';
-import type { DocumentRecord, DocumentSummary, Layout } from '../../common/model';
+import type { AlignJob } from '../../common/api';
+import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../common/model';
 import { schema } from '../../common/schema';
+import { defaultRunner, type AlignRunner } from './align-jobs';
+import { alignInputOf, type AlignOutput } from './aligner/align';
+import { DEFAULT_CONCEPTS } from './aligner/concepts';
 import type { WorkspaceStore } from './workspace-store';
 
 export interface ServiceContext {
   store: WorkspaceStore;
   mode: 'electron' | 'browser';
   version: string;
+  /** How Align runs (a worker thread by default). */
+  runAlign?: AlignRunner;
+}
+
+/** Suggestions Align keeps per run. */
+export const SUGGESTIONS_PER_RUN = 150;
+
+/**
+ * New suggestions replace the undecided ones; those the analyst accepted or dismissed
+ * stay as they are (a fresh result with the same id does not bring them back).
+ */
+export function mergeSuggestions(
+  previous: Suggestion[],
+  result: AlignOutput,
+  revisions: Map<string, number>,
+): Suggestion[] {
+  const decided = previous.filter((s) => s.status !== 'suggested');
+  const decidedIds = new Set(decided.map((s) => s.id));
+  const fresh: Suggestion[] = result.alignments
+    .filter((al) => !decidedIds.has(al.id))
+    .map((al) => ({
+      id: al.id,
+      relation: al.relation,
+      score: al.score,
+      a: { ...al.a, revision: revisions.get(al.a.doc) ?? 0 },
+      b: { ...al.b, revision: revisions.get(al.b.doc) ?? 0 },
+      evidence: al.evidence,
+      status: 'suggested',
+    }));
+  return [...decided, ...fresh];
 }
 
 function summary(d: DocumentRecord): DocumentSummary {
@@ -47,7 +81,77 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     if (ids.size !== layout.panes.length) throw new ParallaxError('invalid-input', 'Pane ids must be unique.');
   };
 
+  const runAlign = ctx.runAlign ?? defaultRunner();
+  const jobs = new Map<string, AlignJob>();
+  let running: AlignJob | undefined;
+  let jobCount = 0;
+  const findSuggestion = (id: string) => {
+    const s = store.data.suggestions.find((x) => x.id === id);
+    if (!s) throw new ParallaxError('not-found', `No suggestion "${id}" (run Align again).`);
+    return s;
+  };
+
   return {
+    async startAlign() {
+      if (running) return { ...running };
+      if (store.data.documents.length < 2) {
+        throw new ParallaxError('invalid-input', 'Align needs at least two documents in the workspace.');
+      }
+      const job: AlignJob = { id: `align-${++jobCount}`, state: 'running', stage: 'starting', done: 0, total: 0 };
+      jobs.set(job.id, job);
+      running = job;
+      const docs = store.data.documents.map(alignInputOf);
+      const revisions = new Map(store.data.documents.map((d) => [d.id, d.revision]));
+      const concepts = [...DEFAULT_CONCEPTS, ...store.data.concepts];
+      runAlign({ docs, concepts, top: SUGGESTIONS_PER_RUN }, (stage, done, total) => {
+        Object.assign(job, { stage, done, total });
+      })
+        .then(async (result) => {
+          Object.assign(job, { stage: 'saving', done: 0, total: 1 });
+          await store.update((data) => {
+            data.suggestions = mergeSuggestions(data.suggestions, result, revisions);
+            data.alignedAt = new Date().toISOString();
+          });
+          Object.assign(job, { state: 'done', stage: 'done', done: 1, total: 1, count: result.alignments.length });
+        })
+        .catch((err: unknown) => {
+          Object.assign(job, { state: 'failed', error: `Align failed: ${(err as Error).message ?? String(err)}` });
+        })
+        .finally(() => {
+          running = undefined;
+        });
+      return { ...job };
+    },
+    async getAlignJob({ id }) {
+      const job = jobs.get(id);
+      if (!job) throw new ParallaxError('not-found', `No Align run "${id}".`);
+      return { ...job };
+    },
+    async listSuggestions() {
+      return { suggestions: store.data.suggestions, alignedAt: store.data.alignedAt };
+    },
+    async setSuggestionStatus({ id, status }) {
+      findSuggestion(id);
+      return store.update((data) => {
+        const s = data.suggestions.find((x) => x.id === id)!;
+        s.status = status;
+        return s;
+      });
+    },
+    async getConcepts() {
+      return { defaults: DEFAULT_CONCEPTS, custom: store.data.concepts };
+    },
+    async saveConcepts({ custom }) {
+      const ids = new Set<string>();
+      for (const c of custom) {
+        if (ids.has(c.id)) throw new ParallaxError('invalid-input', `Two concepts have the id "${c.id}".`);
+        ids.add(c.id);
+      }
+      return store.update((data) => {
+        data.concepts = custom.map((c) => ({ id: c.id, label: c.label, forms: c.forms }));
+        return { custom: data.concepts };
+      });
+    },
     async getAppInfo() {
       return { name: 'Parallax', version: ctx.version, mode: ctx.mode, workspacePath: store.path };
     },

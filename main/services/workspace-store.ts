@@ -77,6 +77,8 @@ export class WorkspaceStore {
         name: options.name ?? 'Workspace',
         documents,
         layout: defaultLayout(documents),
+        concepts: [],
+        suggestions: [],
       };
     }
     const db = new Low<WorkspaceFile>(new JSONFile<WorkspaceFile>(path), data);

@@ -24,6 +24,12 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'pane.moveRight':
       if (pane) view.move(pane, 1);
       break;
+    case 'align.run':
+      void view.align();
+      break;
+    case 'concepts.edit':
+      view.editConcepts();
+      break;
   }
 }
 
@@ -38,6 +44,8 @@ function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
     if (event.key === 'ArrowRight') return 'pane.moveRight';
   }
   if (!event.altKey && !event.shiftKey && event.code === 'KeyE') return 'pane.toggleEdit';
+  if (!event.altKey && event.shiftKey && event.code === 'KeyA') return 'align.run';
+  if (!event.altKey && event.shiftKey && event.code === 'KeyK') return 'concepts.edit';
   return undefined;
 }
 

@@ -96,7 +96,9 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
   );
   const top = options.top ?? 100;
   const alignments: Alignment[] = [];
-  for (const pair of windowPairs(passages, vectors, candidates, top)) {
+  const pairs = windowPairs(passages, vectors, candidates, top);
+  for (const [i, pair] of pairs.entries()) {
+    if (i % 25 === 0) options.onProgress?.('relations', i, pairs.length);
     // Earlier-listed document on side a, so output is stable.
     const [wa, wb] = passages[pair.a.first].doc <= passages[pair.b.first].doc ? [pair.a, pair.b] : [pair.b, pair.a];
     const rel = relate(sideOf(passages, wa, docs), sideOf(passages, wb, docs));
@@ -117,6 +119,7 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
       evidence: rel.evidence,
     });
   }
+  options.onProgress?.('relations', pairs.length, pairs.length);
   return {
     documents: docs.map((d) => ({ id: d.id, title: d.title, authors: d.authors, ...(d.date ? { date: d.date } : {}) })),
     alignments,

@@ -11,6 +11,7 @@ import type { NodeJSON } from '../../../common/model';
 import { schema } from '../../../common/schema';
 import { footnoteNavigation } from './footnote-navigation';
 import { externalLinks } from './external-links';
+import { suggestions } from './suggestions';
 
 export { schema };
 
@@ -22,6 +23,7 @@ export function panePlugins(): Plugin[] {
     keymap(baseKeymap),
     footnoteNavigation(),
     externalLinks(),
+    suggestions(),
   ];
 }
 

@@ -9,6 +9,7 @@ import { yearOf, type DocumentSummary, type NodeJSON } from '../../../common/mod
 import { BridgeError, call } from '../bridge';
 import { h } from '../dom';
 import { createPaneState } from '../editor';
+import { setSuggestions, type SuggestionMark } from '../editor/suggestions';
 
 /** What a pane needs from the workspace around it. */
 export interface PaneHost {
@@ -20,6 +21,8 @@ export interface PaneHost {
   activate(pane: Pane): void;
   documentSaved(pane: Pane, docId: string): void;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+  /** Suggested alignments to mark in a document at a revision. */
+  suggestionMarks(docId: string, revision: number): SuggestionMark[];
 }
 
 /** How long typing must pause before an edit is saved. */
@@ -193,6 +196,13 @@ export class Pane {
     }
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
     this.body.scrollTop = 0;
+    this.showSuggestions();
+  }
+
+  /** Marks the workspace's suggestions that refer to this revision of the document. */
+  showSuggestions(): void {
+    if (!this.view) return;
+    this.view.dispatch(setSuggestions(this.view.state, this.host.suggestionMarks(this.docId, this.revision)));
   }
 
   /** Shows another document in this pane (saving pending edits first). */

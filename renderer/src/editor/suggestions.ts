@@ -1,0 +1,72 @@
+/**
+ * Suggested alignments shown in a pane: each passage faintly tinted by its relation
+ * (agree, conflict, related), its evidence underlined, and the relation, the other
+ * passage and the cues on hover. Decorations live in plugin state and are mapped
+ * through edits; a new set arrives as transaction metadata.
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { offsetToPos, plainTextOf } from '../../../common/plaintext';
+
+/** A passage of this pane's document to mark, as plain-text offsets. */
+export interface SuggestionMark {
+  id: string;
+  relation: 'agree' | 'conflict' | 'related';
+  start: number;
+  end: number;
+  /** Hover text: relation, the other passage, the cues. */
+  title: string;
+  /** Evidence on this side: plain-text offsets and whether it is a shared term or a cue. */
+  evidence: { range: [number, number]; cue: boolean }[];
+}
+
+export const suggestionKey = new PluginKey<DecorationSet>('suggestions');
+
+/** Builds the decorations of suggestion marks on a document. */
+export function suggestionDecorations(doc: Node, marks: SuggestionMark[]): DecorationSet {
+  const pt = plainTextOf(doc);
+  const decorations: Decoration[] = [];
+  for (const m of marks) {
+    const from = offsetToPos(pt, m.start, 'after');
+    const to = offsetToPos(pt, m.end, 'before');
+    if (to <= from) continue;
+    decorations.push(
+      Decoration.inline(
+        from,
+        to,
+        { class: `sg sg-${m.relation}`, title: m.title, 'data-suggestion': m.id },
+        { suggestion: m.id },
+      ),
+    );
+    for (const { range, cue } of m.evidence) {
+      const ef = offsetToPos(pt, range[0], 'after');
+      const et = offsetToPos(pt, range[1], 'before');
+      const kind = cue ? 'sg-cue' : 'sg-shared';
+      if (et > ef)
+        decorations.push(Decoration.inline(ef, et, { class: `sg-evidence ${kind} sg-evidence-${m.relation}` }));
+    }
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+export function suggestions(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: suggestionKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr: Transaction, set: DecorationSet): DecorationSet {
+        const next = tr.getMeta(suggestionKey) as DecorationSet | undefined;
+        return next ?? set.map(tr.mapping, tr.doc);
+      },
+    },
+    props: {
+      decorations: (state: EditorState) => suggestionKey.getState(state),
+    },
+  });
+}
+
+/** A transaction that replaces the suggestion marks of a state. */
+export function setSuggestions(state: EditorState, marks: SuggestionMark[]): Transaction {
+  return state.tr.setMeta(suggestionKey, suggestionDecorations(state.doc, marks)).setMeta('addToHistory', false);
+}
