@@ -1,5 +1,6 @@
 /** Boots the renderer: opens the workspace and shows its panes. */
 import './styles/app.css';
+import './styles/align.css';
 import { call } from './bridge';
 import { bindCommands } from './commands';
 import { h } from './dom';

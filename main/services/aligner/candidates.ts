@@ -54,6 +54,7 @@ export function vectorise(passages: Passage[]): Vectors {
   const df = Int32Array.from(dfList);
   const spec = new Float64Array(vocab.size);
   for (const [term, id] of vocab) spec[id] = termSpecificity(term);
+  const weightOf = (id: number, tf: number) => (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1) * spec[id];
   const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
   for (const p of passages) {
@@ -63,7 +64,7 @@ export function vectorise(passages: Passage[]): Vectors {
     let norm = 0;
     for (const [term, tf] of p.terms) {
       const id = vocab.get(term)!;
-      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1) * spec[id];
+      const weight = weightOf(id, tf);
       pid[i] = id;
       w[i] = weight;
       norm += weight * weight;
@@ -80,7 +81,7 @@ export function vectorise(passages: Passage[]): Vectors {
     for (const [term, tf] of terms) {
       const id = vocab.get(term);
       if (id === undefined) continue;
-      const weight = (1 + Math.log(tf)) * (Math.log((n + 1) / (df[id] + 1)) + 1) * spec[id];
+      const weight = weightOf(id, tf);
       out.set(term, weight);
       norm += weight * weight;
     }
