@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignDocuments, alignInputOf, type Alignment } from '../main/services/aligner/align';
+import { alignDocuments, alignInputOf, yearWritten, type Alignment } from '../main/services/aligner/align';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from '../main/services/aligner/concepts';
 import { sideOfText, type AlignInput } from '../main/services/aligner/passages';
 import { relate, type Relation } from '../main/services/aligner/relate';
@@ -23,11 +23,6 @@ const dataDir = process.env.PARALLAX_DATA ?? join(root, '..', 'shared', 'data');
 const matcher = new ConceptMatcher(DEFAULT_CONCEPTS);
 const pct = (n: number, d: number) => (d === 0 ? '  n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 const RELATIONS: Relation[] = ['agree', 'conflict', 'related'];
-
-function yearOf(doc: AlignInput): number | undefined {
-  const y = Number(doc.date?.slice(0, 4));
-  return Number.isFinite(y) && y > 0 ? y : undefined;
-}
 
 function confusion(rows: { gold: LabelRelation; got: Relation }[]): string {
   const golds: LabelRelation[] = ['agree', 'conflict', 'related', 'none'];
@@ -61,8 +56,8 @@ function evaluateSamples(docs: AlignInput[], alignments: Alignment[], labels: Re
     const da = docById.get(l.a.doc)!;
     const db = docById.get(l.b.doc)!;
     const r = relate(
-      sideOfText(da.text.slice(l.spanA.start, l.spanA.end), matcher, yearOf(da)),
-      sideOfText(db.text.slice(l.spanB.start, l.spanB.end), matcher, yearOf(db)),
+      sideOfText(da.text.slice(l.spanA.start, l.spanA.end), matcher, yearWritten(da)),
+      sideOfText(db.text.slice(l.spanB.start, l.spanB.end), matcher, yearWritten(db)),
     );
     return { gold: l.relation, got: r.relation };
   });

@@ -54,16 +54,21 @@ export function alignInputOf(record: DocumentRecord): AlignInput {
   };
 }
 
+/** The year a document was written, from its partial date, if it has one. */
+export function yearWritten(doc: AlignInput): number | undefined {
+  const year = Number(doc.date?.slice(0, 4));
+  return Number.isFinite(year) && year > 0 ? year : undefined;
+}
+
 function sideOf(passages: Passage[], w: Window, docs: AlignInput[]): Side {
   const first = passages[w.first];
-  const year = Number(docs[first.doc].date?.slice(0, 4));
   const tokens = [];
   const termOf = [];
   for (let i = w.first; i <= w.last; i++) {
     tokens.push(...passages[i].tokens);
     termOf.push(...passages[i].termOf);
   }
-  return { tokens, termOf, year: Number.isFinite(year) && year > 0 ? year : undefined };
+  return { tokens, termOf, year: yearWritten(docs[first.doc]) };
 }
 
 function alignmentId(a: AlignedSide, b: AlignedSide): string {
