@@ -5,7 +5,21 @@
  */
 import { z } from 'zod';
 import type { CallName } from './channels';
-import { Concept, DocumentId, DocumentMeta, DocumentSummary, Layout, NodeJSON, Suggestion } from './model';
+import {
+  Annotation,
+  AnnotationId,
+  Color,
+  Concept,
+  DocumentId,
+  DocumentMeta,
+  DocumentSummary,
+  Layout,
+  MAX_NOTE_CHARS,
+  NodeJSON,
+  Suggestion,
+  Tag,
+  TagId,
+} from './model';
 
 export { CALL_NAMES, COMMAND_CHANNEL, MENU_COMMANDS, ipcChannel, type CallName, type MenuCommand } from './channels';
 
@@ -63,6 +77,36 @@ export const MAX_CONCEPTS = 2000;
 /** Largest document (as ProseMirror JSON text) a save accepts. */
 export const MAX_DOCUMENT_JSON_CHARS = 8_000_000;
 
+const Offset = z.number().int().nonnegative();
+const Revision = z.number().int().nonnegative();
+const Note = z.string().max(MAX_NOTE_CHARS, `notes are at most ${MAX_NOTE_CHARS} characters`);
+const TagIds = z.array(TagId).max(100);
+
+/** Where an annotation's range went after edits in a pane (plain-text offsets of the new text). */
+export const AnchorUpdate = z.object({ id: AnnotationId, start: Offset, end: Offset }).strict();
+
+/** The answer to undo and redo: what was undone or redone, and what is next on each stack. */
+export const HistoryState = z.object({
+  /** The label of the action undone or redone; null when there was nothing to do. */
+  label: z.string().nullable(),
+  undo: z.string().nullable(),
+  redo: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+export const StoreStatus = z.object({
+  state: z.enum(['saved', 'pending', 'failed']),
+  savedAt: z.string().optional(),
+  error: z.string().optional(),
+});
+
+/** The codebook with how many annotations use each tag. */
+export const CodebookPayload = z.object({
+  tags: z.array(Tag),
+  usage: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type CodebookPayload = z.infer<typeof CodebookPayload>;
+
 /** Every call the renderer can make. */
 export const contract = {
   getAppInfo: { input: Empty, output: AppInfo },
@@ -70,10 +114,30 @@ export const contract = {
   listDocuments: { input: Empty, output: z.array(DocumentSummary) },
   getDocument: { input: z.object({ id: DocumentId }).strict(), output: DocumentPayload },
   saveDocument: {
-    input: z.object({ id: DocumentId, doc: NodeJSON, baseRevision: z.number().int().nonnegative() }).strict(),
-    output: z.object({ revision: z.number().int().nonnegative() }),
+    input: z
+      .object({
+        id: DocumentId,
+        doc: NodeJSON,
+        baseRevision: Revision,
+        /** The annotations of this document as the editor mapped them through the edit. */
+        anchors: z.array(AnchorUpdate).max(200_000).optional(),
+        /** Annotations whose whole range the edit deleted (they become orphans). */
+        lost: z.array(AnnotationId).max(200_000).optional(),
+      })
+      .strict(),
+    output: z.object({ revision: Revision, orphaned: z.number().int().nonnegative() }),
   },
   saveLayout: { input: Layout.strict(), output: Layout },
+  /** Reads a document's source file again (it was edited elsewhere) and re-anchors its annotations. */
+  reloadDocument: {
+    input: z.object({ id: DocumentId }).strict(),
+    output: z.object({
+      revision: Revision,
+      unchanged: z.boolean(),
+      moved: z.number().int().nonnegative(),
+      orphaned: z.number().int().nonnegative(),
+    }),
+  },
   startAlign: { input: Empty, output: AlignJob },
   getAlignJob: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: AlignJob },
   listSuggestions: { input: Empty, output: SuggestionsPayload },
@@ -86,6 +150,64 @@ export const contract = {
     input: z.object({ custom: z.array(Concept.strict()).max(MAX_CONCEPTS) }).strict(),
     output: z.object({ custom: z.array(Concept) }),
   },
+  getCodebook: { input: Empty, output: CodebookPayload },
+  createTag: {
+    input: z
+      .object({
+        name: Tag.shape.name,
+        color: Color.optional(),
+        description: Note.optional(),
+        parentId: TagId.nullish(),
+      })
+      .strict(),
+    output: Tag,
+  },
+  updateTag: {
+    input: z
+      .object({
+        id: TagId,
+        name: Tag.shape.name.optional(),
+        color: Color.optional(),
+        description: Note.optional(),
+        parentId: TagId.nullable().optional(),
+      })
+      .strict(),
+    output: Tag,
+  },
+  deleteTag: {
+    input: z
+      .object({
+        id: TagId,
+        /** What happens to annotations that use the tag: lose the tag, be deleted, or get `moveTo` instead. */
+        annotations: z.enum(['untag', 'delete', 'move']).default('untag'),
+        moveTo: TagId.optional(),
+      })
+      .strict(),
+    output: z.object({ changed: z.number().int().nonnegative(), deleted: z.number().int().nonnegative() }),
+  },
+  mergeTags: {
+    input: z.object({ from: z.array(TagId).min(1).max(100), into: TagId }).strict(),
+    output: Tag,
+  },
+  listAnnotations: { input: Empty, output: z.object({ annotations: z.array(Annotation) }) },
+  createAnnotation: {
+    input: z
+      .object({ doc: DocumentId, revision: Revision, start: Offset, end: Offset, tags: TagIds, note: Note.default('') })
+      .strict(),
+    output: Annotation,
+  },
+  updateAnnotation: {
+    input: z.object({ id: AnnotationId, tags: TagIds.optional(), note: Note.optional() }).strict(),
+    output: Annotation,
+  },
+  deleteAnnotation: { input: z.object({ id: AnnotationId }).strict(), output: z.object({ id: AnnotationId }) },
+  reattachAnnotation: {
+    input: z.object({ id: AnnotationId, doc: DocumentId, revision: Revision, start: Offset, end: Offset }).strict(),
+    output: Annotation,
+  },
+  undo: { input: Empty, output: HistoryState },
+  redo: { input: Empty, output: HistoryState },
+  getStoreStatus: { input: Empty, output: StoreStatus },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -97,7 +219,15 @@ export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 
 /** Expected failures, told apart by code so the UI can react (e.g. reload on conflict). */
 export type ErrorCode =
-  'invalid-input' | 'not-found' | 'conflict' | 'too-large' | 'unauthorized' | 'unknown-call' | 'storage' | 'internal';
+  | 'invalid-input'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large'
+  | 'unauthorized'
+  | 'unknown-call'
+  | 'storage'
+  | 'locked'
+  | 'internal';
 
 /** What crosses every transport: a value or a typed error, never a bare exception. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -12,12 +12,26 @@ export const CALL_NAMES = [
   'getDocument',
   'saveDocument',
   'saveLayout',
+  'reloadDocument',
   'startAlign',
   'getAlignJob',
   'listSuggestions',
   'setSuggestionStatus',
   'getConcepts',
   'saveConcepts',
+  'getCodebook',
+  'createTag',
+  'updateTag',
+  'deleteTag',
+  'mergeTags',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'reattachAnnotation',
+  'undo',
+  'redo',
+  'getStoreStatus',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -30,6 +44,10 @@ export const MENU_COMMANDS = [
   'pane.moveRight',
   'align.run',
   'concepts.edit',
+  'annotate.tag',
+  'edit.undo',
+  'edit.redo',
+  'panel.toggle',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** Version of the workspace file layout; bump it and add a migration together. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Most panes shown side by side. */
 export const MAX_PANES = 6;
@@ -118,6 +118,64 @@ export const Suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
+/** Longest note on an annotation or description of a tag. */
+export const MAX_NOTE_CHARS = 20_000;
+
+/** Most tags a codebook may hold. */
+export const MAX_TAGS = 2000;
+
+export const TagId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'tag ids are letters, digits, "_" and "-"');
+export const Color = z.string().regex(/^#[0-9a-f]{6}$/i, 'colours are #rrggbb');
+
+/** A code of the codebook. Tags nest through `parentId`. */
+export const Tag = z.object({
+  id: TagId,
+  name: z.string().trim().min(1, 'a tag needs a name').max(120),
+  color: Color,
+  description: z.string().max(MAX_NOTE_CHARS).default(''),
+  parentId: TagId.nullable().default(null),
+});
+export type Tag = z.infer<typeof Tag>;
+
+/** The W3C TextQuoteSelector of a range: the exact text and some context on each side. */
+export const TextQuote = z.object({
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuote = z.infer<typeof TextQuote>;
+
+export const AnnotationId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * A tagged passage. Target: a document and a range of its plain text (UTF-16 offsets)
+ * at a revision, with the quote for re-anchoring; body: tags and a note. An orphan is
+ * an annotation whose text could not be found again: kept, listed for review.
+ */
+export const Annotation = z.object({
+  id: AnnotationId,
+  doc: DocumentId,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: TextQuote,
+  /** The document revision the offsets refer to. */
+  revision: z.number().int().nonnegative(),
+  tags: z.array(TagId).max(100),
+  note: z.string().max(MAX_NOTE_CHARS),
+  orphan: z.boolean().default(false),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
 export const WorkspaceFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string().min(1).max(200),
@@ -128,6 +186,8 @@ export const WorkspaceFile = z.object({
   suggestions: z.array(Suggestion).default([]),
   /** When Align last ran. */
   alignedAt: z.string().optional(),
+  codebook: z.array(Tag).max(MAX_TAGS),
+  annotations: z.array(Annotation),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 

@@ -67,7 +67,11 @@ async function serve(args: string[]): Promise<void> {
   process.stderr.write(`Workspace: ${workspacePath}\nPress Ctrl+C to stop.\n`);
   if (values.open) openInBrowser(host.url);
   const stop = async (): Promise<void> => {
-    await store.flush();
+    try {
+      await store.close();
+    } catch (err) {
+      process.stderr.write(`parallax: ${(err as Error).message}\n`);
+    }
     await host.close();
     process.exit(0);
   };

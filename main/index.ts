@@ -78,9 +78,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (flushed || !workspace) return;
     event.preventDefault();
-    void workspace.store.flush().finally(() => {
-      flushed = true;
-      app.quit();
-    });
+    void workspace.store
+      .close()
+      .catch((err: Error) => dialog.showErrorBox('Parallax could not save the workspace', err.message))
+      .finally(() => {
+        flushed = true;
+        app.quit();
+      });
   });
 }

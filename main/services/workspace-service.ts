@@ -7,7 +7,13 @@ import { ParallaxError, MAX_DOCUMENT_JSON_CHARS, type ApiHandlers } from '../../
 import type { AlignJob } from '../../common/api';
 import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../common/model';
 import { schema } from '../../common/schema';
+import { plainTextOf } from '../../common/plaintext';
 import { defaultRunner, type AlignRunner } from './align-jobs';
+import { attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
+import { createAnnotationHandlers } from './annotations/service';
+import { samplesDir } from './paths';
+import { readDocumentFile } from './sources';
+import { isAbsolute, join } from 'node:path';
 import { alignInputOf, type AlignOutput } from './aligner/align';
 import { DEFAULT_CONCEPTS } from './aligner/concepts';
 import type { WorkspaceStore } from './workspace-store';
@@ -16,6 +22,8 @@ export interface ServiceContext {
   store: WorkspaceStore;
   mode: 'electron' | 'browser';
   version: string;
+  /** Where documents whose source is a bare file name came from (default: samples/). */
+  sourceDir?: string;
   /** How Align runs (a worker thread by default). */
   runAlign?: AlignRunner;
 }
@@ -91,7 +99,17 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     return s;
   };
 
+  // Annotations left behind by a text change that did not reach them (an older
+  // Parallax, a crash between writes) are found again before anyone reads them.
+  const orphanedOnOpen = reconcileAnchors(store.data.documents, store.data.annotations);
+  if (orphanedOnOpen > 0) {
+    store.notices.push(
+      `${orphanedOnOpen} annotation${orphanedOnOpen === 1 ? '' : 's'} could not be found in the current text and ${orphanedOnOpen === 1 ? 'is' : 'are'} listed under Orphans.`,
+    );
+  }
+
   return {
+    ...createAnnotationHandlers(store),
     async startAlign() {
       if (running) return { ...running };
       if (store.data.documents.length < 2) {
@@ -171,8 +189,14 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
       const d = find(id);
       return { id: d.id, meta: d.meta, doc: d.doc, revision: d.revision };
     },
-    async saveDocument({ id, doc, baseRevision }) {
+    async saveDocument({ id, doc, baseRevision, anchors = [], lost = [] }) {
       const node = checkDocumentJSON(doc);
+      const text = plainTextOf(node).text;
+      for (const a of anchors) {
+        if (a.end > text.length || a.end <= a.start) {
+          throw new ParallaxError('invalid-input', `The new range of annotation "${a.id}" is outside the text.`);
+        }
+      }
       return store.update((data) => {
         const record = data.documents.find((d) => d.id === id);
         if (!record) throw new ParallaxError('not-found', `No document "${id}" in this workspace.`);
@@ -185,7 +209,49 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         record.doc = node.toJSON() as DocumentRecord['doc'];
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
-        return { revision: record.revision };
+        rememberText(record, text);
+        // Ranges the editor mapped through the edit are exact; the rest are found by quote.
+        const mapped = new Map(anchors.map((a) => [a.id, a]));
+        const gone = new Set(lost);
+        let orphaned = 0;
+        for (const a of data.annotations) {
+          if (a.doc !== id || a.orphan) continue;
+          const m = mapped.get(a.id);
+          if (m) attach(a, record, text, m.start, m.end);
+          else if (gone.has(a.id)) a.orphan = true;
+          else if (!reanchorAnnotation(a, record, text)) a.orphan = true;
+          if (a.orphan) orphaned++;
+        }
+        return { revision: record.revision, orphaned };
+      });
+    },
+    async reloadDocument({ id }) {
+      const current = find(id);
+      if (!current.source) {
+        throw new ParallaxError('not-found', `"${current.meta.title}" has no source file to reload from.`);
+      }
+      const file = isAbsolute(current.source) ? current.source : join(ctx.sourceDir ?? samplesDir(), current.source);
+      const fresh = await readDocumentFile(file);
+      const text = plainTextOf(schema.nodeFromJSON(fresh.doc)).text;
+      return store.update((data) => {
+        const record = find(id);
+        if (JSON.stringify(record.doc) === JSON.stringify(fresh.doc)) {
+          return { revision: record.revision, unchanged: true, moved: 0, orphaned: 0 };
+        }
+        record.doc = fresh.doc;
+        record.meta = fresh.meta;
+        record.revision += 1;
+        record.updatedAt = new Date().toISOString();
+        rememberText(record, text);
+        let moved = 0;
+        let orphaned = 0;
+        for (const a of data.annotations) {
+          if (a.doc !== id || a.orphan) continue;
+          const before = a.start;
+          if (!reanchorAnnotation(a, record, text)) orphaned++;
+          else if (a.start !== before) moved++;
+        }
+        return { revision: record.revision, unchanged: false, moved, orphaned };
       });
     },
     async saveLayout(layout) {

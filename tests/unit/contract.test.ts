@@ -1,18 +1,32 @@
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, dispatch, type ApiHandlers } from '../../common/api';
 import { CALL_NAMES } from '../../common/channels';
-import { openWorkspace } from '../../main/services/app';
+import { openWorkspace, type OpenedWorkspace } from '../../main/services/app';
 
 let handlers: ApiHandlers;
 let path: string;
+let opened: OpenedWorkspace | undefined;
 
 beforeEach(async () => {
   path = join(mkdtempSync(join(tmpdir(), 'parallax-contract-')), 'workspace.json');
-  handlers = (await openWorkspace(path, 'browser')).handlers;
+  opened = await openWorkspace(path, 'browser');
+  handlers = opened.handlers;
 });
+
+afterEach(async () => {
+  await opened?.store.close();
+  opened = undefined;
+});
+
+/** Closes the workspace and opens it again, as a restart does. */
+async function reopen(): Promise<ApiHandlers> {
+  await opened?.store.close();
+  opened = await openWorkspace(path, 'browser');
+  return opened.handlers;
+}
 
 describe('the contract', () => {
   it('declares exactly the calls every transport exposes', () => {
@@ -64,10 +78,11 @@ describe('the contract', () => {
     };
     expect(await dispatch(handlers, 'saveDocument', { id: 'rinna-2016', doc: edited, baseRevision: 0 })).toEqual({
       ok: true,
-      value: { revision: 1 },
+      value: { revision: 1, orphaned: 0 },
     });
     const stale = await dispatch(handlers, 'saveDocument', { id: 'rinna-2016', doc, baseRevision: 0 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await opened!.store.flush();
     const onDisk = JSON.parse(readFileSync(path, 'utf8'));
     const rinna = onDisk.documents.find((d: { id: string }) => d.id === 'rinna-2016');
     expect(rinna.revision).toBe(1);
@@ -95,7 +110,7 @@ describe('the contract', () => {
       { id: 'pane-1', docId: 'rinna-2016' },
     ];
     expect(await dispatch(handlers, 'saveLayout', { panes })).toEqual({ ok: true, value: { panes } });
-    const reopened = (await openWorkspace(path, 'browser')).handlers;
+    const reopened = await reopen();
     const ws = await dispatch(reopened, 'getWorkspace', {});
     expect(ws).toMatchObject({ ok: true, value: { layout: { panes } } });
   });
@@ -121,13 +136,16 @@ describe('the workspace file', () => {
       'not json at all',
       JSON.stringify({ schemaVersion: 1, documents: 'x' }),
     ]) {
+      await opened?.store.close();
       writeFileSync(path, damage);
-      const reopened = await openWorkspace(path, 'browser');
+      rmSync(`${path}.backups`, { recursive: true, force: true });
+      opened = await openWorkspace(path, 'browser');
+      const reopened = opened;
       const ws = await dispatch(reopened.handlers, 'getWorkspace', {});
       expect(ws).toMatchObject({ ok: true });
       const notices = (ws as { value: { notices: string[] } }).value.notices;
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toMatch(/could not be read.*kept as/);
+      expect(notices[0]).toMatch(/could not be read.*kept as.*No good backup/);
       const dir = join(path, '..');
       const kept = readdirSync(dir).filter((n) => n.startsWith('workspace.json.damaged-'));
       expect(kept.some((n) => readFileSync(join(dir, n), 'utf8') === damage)).toBe(true);

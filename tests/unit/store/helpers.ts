@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocumentRecord } from '../../../common/model';
+import { WorkspaceStore, type OpenOptions } from '../../../main/services/workspace-store';
+
+/** A small document of paragraphs, as the store keeps it. */
+export function docRecord(id: string, paragraphs: string[], revision = 0): DocumentRecord {
+  return {
+    id,
+    meta: { title: `Title of ${id}`, authors: ['A. Author'], date: '2020', extra: {} },
+    doc: { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+    revision,
+    createdAt: '2020-01-01T00:00:00.000Z',
+    updatedAt: '2020-01-01T00:00:00.000Z',
+  };
+}
+
+export const PARAGRAPHS = [
+  'Japan has pursued a mixture of engagement, resilience, and deterrence toward Russia.',
+  'Sanctions followed the invasion of Ukraine in 2022, and Japan joined them quickly.',
+  'Deterrence of China remains the main concern of defence planners in Tokyo.',
+];
+
+export function tempWorkspace(): string {
+  return join(mkdtempSync(join(tmpdir(), 'parallax-store-')), 'workspace.json');
+}
+
+export function openStore(path: string, options: Partial<OpenOptions> = {}): Promise<WorkspaceStore> {
+  return WorkspaceStore.open(path, {
+    seed: async () => [docRecord('doc-a', PARAGRAPHS), docRecord('doc-b', ['Another text about Japan and China.'])],
+    writeDelayMs: 0,
+    ...options,
+  });
+}
