@@ -163,7 +163,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Browsers keep connections alive (the app polls), so close them too.
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

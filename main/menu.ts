@@ -19,8 +19,10 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
     {
       label: '&Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // Undo follows the focus: a text field, the text of a pane being edited, or else
+        // the last annotation or codebook action (the renderer decides).
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('edit.undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('edit.redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -28,6 +30,13 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { role: 'selectAll' },
         { type: 'separator' },
         { label: 'Toggle Editing of Pane', accelerator: 'CmdOrCtrl+E', click: send('pane.toggleEdit') },
+      ],
+    },
+    {
+      label: '&Annotate',
+      submenu: [
+        { label: 'Tag Selection…', accelerator: 'CmdOrCtrl+T', click: send('annotate.tag') },
+        { label: 'Show Annotations Panel', accelerator: 'CmdOrCtrl+Shift+L', click: send('panel.toggle') },
       ],
     },
     {

@@ -1,6 +1,7 @@
 /** Boots the renderer: opens the workspace and shows its panes. */
 import './styles/app.css';
 import './styles/align.css';
+import './styles/annotations.css';
 import { call } from './bridge';
 import { bindCommands } from './commands';
 import { h } from './dom';

@@ -11,12 +11,20 @@ import type { NodeJSON } from '../../../common/model';
 import { schema } from '../../../common/schema';
 import { footnoteNavigation } from './footnote-navigation';
 import { externalLinks } from './external-links';
+import type { EditorView } from 'prosemirror-view';
+import { annotations } from './annotations';
 import { suggestions } from './suggestions';
 
 export { schema };
 
+/** What a pane hooks into its editor. */
+export interface PaneEditorOptions {
+  /** A click on annotated text; return true when handled. */
+  onAnnotationClick?: (view: EditorView, ids: string[], event: MouseEvent) => boolean;
+}
+
 /** Plugins every pane uses, in order. */
-export function panePlugins(): Plugin[] {
+export function panePlugins(options: PaneEditorOptions = {}): Plugin[] {
   return [
     history(),
     keymap({ 'Mod-z': undo, 'Shift-Mod-z': redo, 'Mod-y': redo }),
@@ -24,10 +32,11 @@ export function panePlugins(): Plugin[] {
     footnoteNavigation(),
     externalLinks(),
     suggestions(),
+    annotations(options.onAnnotationClick),
   ];
 }
 
 /** Creates the state of a pane from a stored document. */
-export function createPaneState(doc: NodeJSON): EditorState {
-  return EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: panePlugins() });
+export function createPaneState(doc: NodeJSON, options: PaneEditorOptions = {}): EditorState {
+  return EditorState.create({ doc: schema.nodeFromJSON(doc), plugins: panePlugins(options) });
 }

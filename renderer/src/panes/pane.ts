@@ -10,6 +10,25 @@ import { BridgeError, call } from '../bridge';
 import { h } from '../dom';
 import { createPaneState } from '../editor';
 import { setSuggestions, type SuggestionMark } from '../editor/suggestions';
+import {
+  annotationAnchors,
+  annotationPosition,
+  changeAnnotations,
+  setAnnotations,
+  type AnnotationMark,
+} from '../editor/annotations';
+import { plainTextOf, posToOffset } from '../../../common/plaintext';
+
+/** A passage selected in a pane, as plain-text offsets of a document revision. */
+export interface PaneSelection {
+  pane: Pane;
+  doc: string;
+  revision: number;
+  start: number;
+  end: number;
+  text: string;
+  rect: DOMRect;
+}
 
 /** What a pane needs from the workspace around it. */
 export interface PaneHost {
@@ -23,6 +42,12 @@ export interface PaneHost {
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
   /** Suggested alignments to mark in a document at a revision. */
   suggestionMarks(docId: string, revision: number): SuggestionMark[];
+  /** Annotations to highlight in a document at a revision. */
+  annotationMarks(docId: string, revision: number): AnnotationMark[];
+  /** The user clicked highlighted text; true when handled. */
+  annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
+  /** A save or reload moved annotations in the store; reload them. */
+  annotationsMoved(orphaned: number): void;
 }
 
 /** How long typing must pause before an edit is saved. */
@@ -64,6 +89,7 @@ export class Pane {
   private readonly picker: HTMLSelectElement;
   private readonly editButton: HTMLButtonElement;
   private readonly closeButton: HTMLButtonElement;
+  private readonly reloadButton: HTMLButtonElement;
   private readonly leftButton: HTMLButtonElement;
   private readonly rightButton: HTMLButtonElement;
   private readonly title: HTMLElement;
@@ -102,6 +128,17 @@ export class Pane {
       '▶',
     );
     this.rightButton.addEventListener('click', () => this.host.move(this, 1));
+    this.reloadButton = h(
+      'button',
+      {
+        class: 'pane-reload icon',
+        type: 'button',
+        title: 'Reload the text from its file (after it was edited elsewhere); annotations are found again',
+        'aria-label': 'Reload from file',
+      },
+      '⟳',
+    );
+    this.reloadButton.addEventListener('click', () => void this.reloadFromSource());
     this.closeButton = h(
       'button',
       { class: 'pane-close icon', type: 'button', title: 'Close pane (Ctrl+Alt+W)', 'aria-label': 'Close pane' },
@@ -125,6 +162,7 @@ export class Pane {
           this.editButton,
           this.status,
           h('span', { class: 'spacer' }),
+          this.reloadButton,
           this.leftButton,
           this.rightButton,
           this.closeButton,
@@ -177,7 +215,9 @@ export class Pane {
       ...(meta.venue ? [' · ', h('span', { class: 'pane-venue' }, meta.venue)] : []),
       ...(year ? [' · ', h('span', { class: 'pane-year' }, year)] : []),
     );
-    const state = createPaneState(payload.doc as NodeJSON);
+    const state = createPaneState(payload.doc as NodeJSON, {
+      onAnnotationClick: (_view, ids, event) => this.host.annotationClicked(this, ids, event),
+    });
     if (this.view) {
       this.view.updateState(state);
     } else {
@@ -197,6 +237,98 @@ export class Pane {
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
     this.body.scrollTop = 0;
     this.showSuggestions();
+    this.showAnnotations();
+  }
+
+  /** The pane's editor, once its document is shown. */
+  editorView(): EditorView | undefined {
+    return this.view;
+  }
+
+  /** The document revision the pane shows. */
+  get shownRevision(): number {
+    return this.revision;
+  }
+
+  /**
+   * Highlights the workspace's annotations of this revision. While the text has edits
+   * not yet saved, the highlights already follow them and are left as they are.
+   */
+  showAnnotations(): void {
+    if (!this.view || this.dirty || this.saving) return;
+    this.view.dispatch(setAnnotations(this.view.state, this.host.annotationMarks(this.docId, this.revision)));
+  }
+
+  /** The text selected in this pane, if any. */
+  selection(): PaneSelection | undefined {
+    if (!this.view) return undefined;
+    const sel = window.getSelection();
+    let from: number;
+    let to: number;
+    let rect: DOMRect;
+    if (sel && sel.rangeCount && !sel.isCollapsed && this.view.dom.contains(sel.anchorNode)) {
+      const range = sel.getRangeAt(0);
+      try {
+        from = this.view.posAtDOM(range.startContainer, range.startOffset);
+        to = this.view.posAtDOM(range.endContainer, range.endOffset);
+      } catch {
+        return undefined;
+      }
+      rect = range.getBoundingClientRect();
+    } else {
+      const { from: f, to: t, empty } = this.view.state.selection;
+      if (empty || !this.view.hasFocus()) return undefined;
+      from = f;
+      to = t;
+      const a = this.view.coordsAtPos(f);
+      const b = this.view.coordsAtPos(t);
+      rect = new DOMRect(a.left, a.top, Math.max(1, b.right - a.left), b.bottom - a.top);
+    }
+    const pt = plainTextOf(this.view.state.doc);
+    const start = posToOffset(pt, Math.min(from, to));
+    const end = posToOffset(pt, Math.max(from, to));
+    if (end <= start) return undefined;
+    return { pane: this, doc: this.docId, revision: this.revision, start, end, text: pt.text.slice(start, end), rect };
+  }
+
+  /** Scrolls to an annotation and marks it as the one in focus; false if it is not in this pane. */
+  revealAnnotation(id: string): boolean {
+    if (!this.view) return false;
+    const at = annotationPosition(this.view.state, id);
+    if (!at) return false;
+    this.view.dispatch(changeAnnotations(this.view.state, { focus: id }));
+    const { node } = this.view.domAtPos(at.from);
+    const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
+    target?.scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  /** Where an annotation is on screen. */
+  annotationRect(id: string): DOMRect | undefined {
+    const el = this.view?.dom.querySelector(`[data-annotation="${CSS.escape(id)}"]`);
+    return el?.getBoundingClientRect();
+  }
+
+  private async reloadFromSource(): Promise<void> {
+    await this.flush();
+    try {
+      const result = await call('reloadDocument', { id: this.docId });
+      if (result.unchanged) {
+        this.host.notify('The file has not changed since it was read.');
+        return;
+      }
+      await this.load();
+      this.host.documentSaved(this, this.docId);
+      this.host.annotationsMoved(result.orphaned);
+      this.host.notify(
+        `Reloaded from its file. ${result.moved} annotation${result.moved === 1 ? '' : 's'} found at a new place` +
+          (result.orphaned
+            ? `; ${result.orphaned} could not be found and ${result.orphaned === 1 ? 'is' : 'are'} under Orphans.`
+            : '.'),
+      );
+    } catch (err) {
+      this.host.notify(`The text could not be reloaded: ${(err as Error).message}`, 'error');
+    }
   }
 
   /** Marks the workspace's suggestions that refer to this revision of the document. */
@@ -271,15 +403,19 @@ export class Pane {
       return;
     }
     const doc = this.view.state.doc;
+    const { anchors, lost } = annotationAnchors(this.view.state);
     this.setStatus('saving');
     this.saving = (async () => {
       try {
-        const { revision } = await call('saveDocument', {
+        const { revision, orphaned } = await call('saveDocument', {
           id: this.docId,
           doc: doc.toJSON() as NodeJSON,
           baseRevision: this.revision,
+          anchors,
+          lost,
         });
         this.revision = revision;
+        if (anchors.length || lost.length) this.host.annotationsMoved(orphaned);
         this.retryDelay = 2000;
         if (this.view?.state.doc.eq(doc)) {
           this.dirty = false;

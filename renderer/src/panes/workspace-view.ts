@@ -8,6 +8,8 @@ import { call } from '../bridge';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
+import type { AnnotationMark } from '../editor/annotations';
+import { Annotator } from '../panels/annotator';
 import { ConceptsDialog } from './concepts-dialog';
 import { Pane, type PaneHost } from './pane';
 
@@ -40,6 +42,7 @@ export class WorkspaceView implements PaneHost {
   private readonly alignStatus: HTMLElement;
   private readonly legend: HTMLElement;
   private readonly concepts: ConceptsDialog;
+  readonly annotator: Annotator;
 
   constructor(
     private workspace: WorkspacePayload,
@@ -79,6 +82,12 @@ export class WorkspaceView implements PaneHost {
       'Concepts…',
     );
     conceptsButton.addEventListener('click', () => void this.concepts.open());
+    this.annotator = new Annotator({
+      panes: () => this.panes,
+      documents: () => this.workspace.documents,
+      paneFor: (docId) => this.paneFor(docId),
+      notify: (message, kind, action) => this.notify(message, kind, action),
+    });
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -94,10 +103,14 @@ export class WorkspaceView implements PaneHost {
         this.alignButton,
         conceptsButton,
         this.addButton,
+        this.annotator.saveIndicator,
+        this.annotator.toolbarButton,
       ),
-      this.panesElement,
+      h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element),
       notices.element,
       this.concepts.element,
+      this.annotator.popover.element,
+      this.annotator.selectionBar,
     );
     for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
     this.refresh();
@@ -110,7 +123,39 @@ export class WorkspaceView implements PaneHost {
     } catch (err) {
       this.notify(`Suggestions could not be loaded: ${(err as Error).message}`, 'error');
     }
+    await this.annotator.load();
     await Promise.all(this.panes.map((p) => p.load()));
+    void this.annotator.refreshStatus();
+  }
+
+  annotationMarks(docId: string, revision: number): AnnotationMark[] {
+    return this.annotator.marks(docId, revision);
+  }
+
+  annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    return this.annotator.clicked(pane, ids, event);
+  }
+
+  annotationsMoved(orphaned: number): void {
+    void this.annotator.load().then(() => {
+      if (orphaned > 0) {
+        this.notify(
+          `${orphaned} annotation${orphaned === 1 ? '' : 's'} lost ${orphaned === 1 ? 'its' : 'their'} text in this edit and ${orphaned === 1 ? 'is' : 'are'} listed under Orphans.`,
+          'info',
+          { label: 'Show', run: () => this.annotator.panel.show('orphans') },
+        );
+      }
+    });
+  }
+
+  /** A pane showing `docId`; the active pane switches to it when none does. */
+  async paneFor(docId: string): Promise<Pane | undefined> {
+    const showing = this.panes.find((p) => p.docId === docId);
+    if (showing) return showing;
+    const pane = this.activePane();
+    if (!pane) return undefined;
+    await pane.switchTo(docId);
+    return pane;
   }
 
   private setSuggestions(list: Suggestion[]): void {

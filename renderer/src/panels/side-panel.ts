@@ -1,0 +1,216 @@
+/**
+ * The side panel: every annotation of the workspace, filterable by text, tag (with
+ * its sub-tags) and document, where a click scrolls the pane to the passage; the
+ * codebook; and the orphans — annotations whose text could not be found again, kept
+ * for the analyst to re-attach or delete.
+ */
+import type { Annotation, DocumentSummary } from '../../../common/model';
+import { yearOf } from '../../../common/model';
+import { h } from '../dom';
+import type { AnnotationModel } from './annotation-model';
+import { CodebookView, type CodebookHost } from './codebook-view';
+
+export interface SidePanelHost extends CodebookHost {
+  documents(): DocumentSummary[];
+  reveal(annotation: Annotation): void;
+  reattach(annotation: Annotation): Promise<void>;
+  deleteAnnotation(annotation: Annotation): Promise<void>;
+}
+
+/** Most list rows drawn at once; the rest come with "Show more". */
+const PAGE = 200;
+
+type Tab = 'annotations' | 'codebook' | 'orphans';
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+export function docLabel(d: DocumentSummary | undefined, fallback: string): string {
+  if (!d) return fallback;
+  const lead = d.meta.authors[0]?.split(/\s+/).pop() ?? d.meta.title;
+  const more = d.meta.authors.length > 1 ? ' et al.' : '';
+  const year = yearOf(d.meta.date);
+  return `${lead}${more}${year ? ` ${year}` : ''}`;
+}
+
+export class SidePanel {
+  readonly element: HTMLElement;
+  private tab: Tab = 'annotations';
+  private shown = PAGE;
+  private readonly tabs: Record<Tab, HTMLButtonElement>;
+  private readonly search: HTMLInputElement;
+  private readonly tagFilter: HTMLSelectElement;
+  private readonly docFilter: HTMLSelectElement;
+  private readonly filters: HTMLElement;
+  private readonly count: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly codebook: CodebookView;
+
+  constructor(
+    private readonly model: AnnotationModel,
+    private readonly host: SidePanelHost,
+  ) {
+    const tab = (id: Tab, label: string) => {
+      const b = h('button', { type: 'button', role: 'tab', class: 'panel-tab', 'data-tab': id }, label);
+      b.addEventListener('click', () => this.show(id));
+      return b;
+    };
+    this.tabs = {
+      annotations: tab('annotations', 'Annotations'),
+      codebook: tab('codebook', 'Codebook'),
+      orphans: tab('orphans', 'Orphans'),
+    };
+    this.search = h('input', {
+      type: 'search',
+      class: 'panel-search',
+      placeholder: 'Search quotes and notes',
+      'aria-label': 'Search annotations',
+    });
+    this.tagFilter = h('select', { class: 'panel-tag-filter', 'aria-label': 'Filter by tag' });
+    this.docFilter = h('select', { class: 'panel-doc-filter', 'aria-label': 'Filter by document' });
+    for (const input of [this.search, this.tagFilter, this.docFilter]) {
+      input.addEventListener('input', () => {
+        this.shown = PAGE;
+        this.renderList();
+      });
+    }
+    this.filters = h('div', { class: 'panel-filters' }, this.search, this.tagFilter, this.docFilter);
+    this.count = h('p', { class: 'panel-count', role: 'status' });
+    this.list = h('ul', { class: 'panel-list' });
+    this.codebook = new CodebookView(model, host);
+    this.element = h(
+      'aside',
+      { class: 'side-panel', 'aria-label': 'Annotations and codebook' },
+      h('div', { class: 'panel-tabs', role: 'tablist' }, ...Object.values(this.tabs)),
+      this.filters,
+      this.count,
+      this.list,
+      this.codebook.element,
+    );
+    model.onChange(() => this.render());
+    this.render();
+  }
+
+  show(tab: Tab): void {
+    this.tab = tab;
+    this.shown = PAGE;
+    this.render();
+  }
+
+  /** Shows annotations of one tag (from the codebook). */
+  filterByTag(tagId: string): void {
+    this.tagFilter.value = tagId;
+    this.show('annotations');
+  }
+
+  render(): void {
+    for (const [id, b] of Object.entries(this.tabs)) b.setAttribute('aria-selected', String(id === this.tab));
+    const orphans = this.model.orphans().length;
+    this.tabs.orphans.textContent = orphans ? `Orphans (${orphans})` : 'Orphans';
+    this.tabs.orphans.classList.toggle('has-orphans', orphans > 0);
+    const onCodebook = this.tab === 'codebook';
+    this.codebook.element.hidden = !onCodebook;
+    this.list.hidden = this.count.hidden = onCodebook;
+    this.filters.hidden = this.tab !== 'annotations';
+    if (onCodebook) this.codebook.render();
+    else {
+      this.renderFilters();
+      this.renderList();
+    }
+  }
+
+  private renderFilters(): void {
+    const tag = this.tagFilter.value;
+    this.tagFilter.replaceChildren(
+      h('option', { value: '' }, 'All tags'),
+      ...this.model
+        .tree()
+        .map(({ tag: t, depth }) => h('option', { value: t.id }, `${'\u00a0\u00a0'.repeat(depth)}${t.name}`)),
+    );
+    this.tagFilter.value = this.model.tag(tag) ? tag : '';
+    const doc = this.docFilter.value;
+    const docs = this.host.documents();
+    this.docFilter.replaceChildren(
+      h('option', { value: '' }, 'All documents'),
+      ...docs.map((d) => h('option', { value: d.id }, docLabel(d, d.id))),
+    );
+    this.docFilter.value = docs.some((d) => d.id === doc) ? doc : '';
+  }
+
+  private matching(): Annotation[] {
+    if (this.tab === 'orphans') return this.model.orphans();
+    const q = this.search.value.trim().toLowerCase();
+    const tags = this.tagFilter.value ? this.model.withDescendants(this.tagFilter.value) : undefined;
+    const doc = this.docFilter.value;
+    const docOrder = new Map(this.host.documents().map((d, i) => [d.id, i]));
+    return this.model.annotations
+      .filter(
+        (a) =>
+          !a.orphan &&
+          (!doc || a.doc === doc) &&
+          (!tags || a.tags.some((t) => tags.has(t))) &&
+          (!q || a.quote.exact.toLowerCase().includes(q) || a.note.toLowerCase().includes(q)),
+      )
+      .sort((a, b) => (docOrder.get(a.doc) ?? 0) - (docOrder.get(b.doc) ?? 0) || a.start - b.start);
+  }
+
+  private renderList(): void {
+    const items = this.matching();
+    const total = this.tab === 'orphans' ? items.length : this.model.annotations.filter((a) => !a.orphan).length;
+    this.count.textContent =
+      this.tab === 'orphans'
+        ? items.length
+          ? `${items.length} annotation${items.length === 1 ? '' : 's'} lost their text. Select the passage in a pane, then attach.`
+          : 'No orphans: every annotation is attached to its text.'
+        : items.length === total
+          ? `${total} annotation${total === 1 ? '' : 's'}`
+          : `${items.length} of ${total} annotations`;
+    const docs = new Map(this.host.documents().map((d) => [d.id, d]));
+    const rows = items.slice(0, this.shown).map((a) => this.row(a, docs.get(a.doc)));
+    if (items.length > this.shown) {
+      const more = h(
+        'button',
+        { type: 'button', class: 'panel-more' },
+        `Show ${Math.min(PAGE, items.length - this.shown)} more`,
+      );
+      more.addEventListener('click', () => {
+        this.shown += PAGE;
+        this.renderList();
+      });
+      rows.push(h('li', {}, more));
+    }
+    this.list.replaceChildren(...rows);
+  }
+
+  private row(a: Annotation, doc: DocumentSummary | undefined): HTMLLIElement {
+    const chips = a.tags.map((t) =>
+      h('span', { class: 'chip' }, h('span', { class: `swatch swatch-${t}` }), this.model.tagName(t)),
+    );
+    const body = [
+      h('div', { class: 'row-meta' }, ...chips, h('span', { class: 'row-doc' }, docLabel(doc, a.doc))),
+      h('q', { class: 'row-quote' }, clip(a.quote.exact, 180)),
+      a.note ? h('p', { class: 'row-note' }, clip(a.note, 140)) : undefined,
+    ];
+    if (this.tab === 'orphans') {
+      const attach = h(
+        'button',
+        { type: 'button', title: 'Attach to the text selected in a pane' },
+        'Attach to selection',
+      );
+      attach.addEventListener('click', () => void this.host.reattach(a));
+      const remove = h('button', { type: 'button', class: 'danger' }, 'Delete');
+      remove.addEventListener('click', () => void this.host.deleteAnnotation(a));
+      return h(
+        'li',
+        { class: 'panel-row orphan', 'data-annotation': a.id },
+        ...body,
+        h('div', { class: 'row-actions' }, attach, remove),
+      );
+    }
+    const open = h('button', { type: 'button', class: 'row-open', title: 'Show in its pane' }, ...body);
+    open.addEventListener('click', () => this.host.reveal(a));
+    return h('li', { class: 'panel-row', 'data-annotation': a.id }, open);
+  }
+}

@@ -1,0 +1,163 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** Selects the first occurrence of `phrase` in the pane showing `docId`, as a user's drag would. */
+async function select(page: Page, docId: string, phrase: string): Promise<void> {
+  await page.evaluate(
+    ({ docId, phrase }) => {
+      // Runs in the page; this file is type-checked without the DOM library.
+      const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const root = g.document.querySelector(`.pane[data-doc-id="${docId}"] .pm-doc`);
+      const walker = g.document.createTreeWalker(root, g.NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(phrase);
+        if (at < 0) continue;
+        const range = g.document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+        node.parentElement.scrollIntoView({ block: 'center' });
+        const sel = g.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+      throw new Error(`"${phrase}" not found in ${docId}`);
+    },
+    { docId, phrase },
+  );
+}
+
+const OSHEA = 'essentially aimed at deterring China';
+const NAGY = 'a mixture of engagement, resilience, and deterrence';
+
+test('select text, tag it with a note, see the highlight, and find it after a reload and in the side panel', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await select(page, 'oshea-2024', OSHEA);
+  await expect(page.locator('.selection-bar')).toBeVisible();
+  await page.keyboard.press('t');
+  const popover = page.getByRole('dialog', { name: 'Tag passage' });
+  await expect(popover).toBeVisible();
+  await expect(popover.locator('.popover-quote')).toContainText(OSHEA);
+  await popover.getByPlaceholder('Find or create a tag…').fill('deter');
+  await page.keyboard.press('Enter'); // ticks the first match
+  await expect(popover.getByLabel('Deterrence')).toBeChecked();
+  await popover.getByPlaceholder('Find or create a tag…').fill('China thr');
+  await page.keyboard.press('Enter');
+  await popover.getByLabel('Note').fill('Deterrence of China as the aim');
+  await page.screenshot({ path: 'test-results/tag-popover.png' });
+  await page.keyboard.press('Control+Enter');
+  await expect(popover).toBeHidden();
+
+  const highlight = page.locator('.pane[data-doc-id="oshea-2024"] .pm-doc .an');
+  await expect(highlight).toHaveText(OSHEA);
+  await expect(highlight).toHaveAttribute('title', /Deterrence, China threat|China threat, Deterrence/);
+  await expect(highlight).toHaveAttribute('title', /Deterrence of China as the aim/);
+  // A second, overlapping annotation in another pane and colour.
+  await select(page, 'nagy-nguyen-2023', NAGY);
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  await popover.getByLabel('Engagement').check();
+  await popover.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.pane[data-doc-id="nagy-nguyen-2023"] .pm-doc .an')).toHaveText(NAGY);
+  const colours = await page
+    .locator('.pm-doc .an')
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    .evaluateAll((els) => els.map((el) => (globalThis as any).getComputedStyle(el).borderBottomColor));
+  expect(new Set(colours).size).toBe(2);
+  await page.locator('.pane[data-doc-id="oshea-2024"] .an').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/annotations.png' });
+
+  // Side panel: filter by tag, document and text; a click scrolls the pane there.
+  const panel = page.locator('.side-panel');
+  await expect(panel.locator('.panel-row')).toHaveCount(2);
+  await panel.getByLabel('Filter by tag').selectOption({ label: 'Strategy' }); // includes its sub-tags
+  await expect(panel.locator('.panel-row')).toHaveCount(2);
+  await panel.getByLabel('Filter by tag').selectOption({ label: '\u00a0\u00a0China threat' });
+  await expect(panel.locator('.panel-row')).toHaveCount(1);
+  await expect(panel.locator('.panel-count')).toHaveText('1 of 2 annotations');
+  await panel.getByLabel('Filter by tag').selectOption('');
+  await panel.getByLabel('Filter by document').selectOption('nagy-nguyen-2023');
+  await expect(panel.locator('.panel-row')).toHaveCount(1);
+  await panel.getByLabel('Filter by document').selectOption('');
+  await panel.getByLabel('Search annotations').fill('as the aim');
+  await expect(panel.locator('.panel-row')).toHaveCount(1);
+  await panel.locator('.panel-row button').click();
+  await expect(page.locator('.pane[data-doc-id="oshea-2024"] .an-focus')).toBeInViewport();
+
+  await page.reload();
+  await expect(page.locator('.pane[data-doc-id="oshea-2024"] .pm-doc .an')).toHaveText(OSHEA);
+  await expect(page.locator('.side-panel .panel-row')).toHaveCount(2);
+  await expect(page.locator('.save-indicator')).toHaveText('All changes saved');
+});
+
+test('undo and redo tagging; click a highlight to edit its note or delete it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await select(page, 'oshea-2024', OSHEA);
+  await page.keyboard.press('t');
+  const popover = page.getByRole('dialog', { name: 'Tag passage' });
+  await popover.getByLabel('Deterrence').check();
+  await page.keyboard.press('Control+Enter');
+  const highlight = page.locator('.pane[data-doc-id="oshea-2024"] .pm-doc .an');
+  await expect(highlight).toHaveCount(1);
+
+  await page.locator('.toolbar .brand').click(); // focus outside any text field
+  await page.keyboard.press('Control+z');
+  await expect(highlight).toHaveCount(0);
+  await expect(page.locator('.notice').last()).toContainText('Undone: Tag passage');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(highlight).toHaveCount(1);
+
+  await highlight.click();
+  const edit = page.getByRole('dialog', { name: 'Tag passage' });
+  await expect(edit.locator('.popover-heading')).toHaveText('Edit annotation');
+  await edit.getByLabel('Note').fill('Edited note');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(highlight).toHaveAttribute('title', /Edited note/);
+  await page.waitForTimeout(600); // two clicks within 500 ms are a double click (word selection)
+  await highlight.click();
+  await edit.getByRole('button', { name: 'Delete' }).click();
+  await expect(highlight).toHaveCount(0);
+  await page.locator('.notice').last().getByRole('button', { name: 'Undo' }).click();
+  await expect(highlight).toHaveAttribute('title', /Edited note/);
+});
+
+test('the codebook: add a nested tag, rename it, and delete a tag in use by moving its annotations', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await select(page, 'oshea-2024', OSHEA);
+  await page.keyboard.press('t');
+  await page.getByRole('dialog', { name: 'Tag passage' }).getByLabel('Sanctions').check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.pm-doc .an')).toHaveCount(1);
+
+  const panel = page.locator('.side-panel');
+  await panel.getByRole('tab', { name: 'Codebook' }).click();
+  await panel.getByLabel('New tag name').fill('Nuclear sharing');
+  await panel.getByLabel('Parent of the new tag').selectOption({ label: 'Strategy' });
+  await panel.getByRole('button', { name: 'Add' }).click();
+  const row = panel.locator('.codebook-row', { hasText: 'Nuclear sharing' });
+  await expect(row).toHaveAttribute('style', /--depth:\s*1/);
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await row.getByLabel('Name').fill('Nuclear weapons sharing');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.locator('.codebook-row', { hasText: 'Nuclear weapons sharing' })).toBeVisible();
+  await panel.locator('.codebook-row[data-tag="sanctions"]').getByRole('button', { name: 'Edit' }).click();
+  await page.screenshot({ path: 'test-results/codebook.png' });
+  await panel.locator('.codebook-row[data-tag="sanctions"]').getByRole('button', { name: 'Edit' }).click();
+
+  const sanctions = panel.locator('.codebook-row[data-tag="sanctions"]');
+  await expect(sanctions.locator('.tag-uses')).toHaveText('1');
+  await sanctions.getByRole('button', { name: 'Edit' }).click();
+  await sanctions.getByLabel('Tag to merge into').selectOption({ label: 'Nuclear weapons sharing' });
+  await sanctions.getByLabel('What happens to its annotations').selectOption('move');
+  await sanctions.getByRole('button', { name: 'Delete tag' }).click();
+  await expect(panel.locator('.codebook-row[data-tag="sanctions"]')).toHaveCount(0);
+  await expect(page.locator('.pm-doc .an')).toHaveAttribute('title', /Nuclear weapons sharing/);
+});
