@@ -147,6 +147,11 @@ function main(): void {
     );
   }
   console.log('  targets: all of it in < 8 s and < 1 GB on 2 cores');
+
+  const annotations = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-annotations.ts')], {
+    stdio: 'inherit',
+  });
+  if (annotations.status !== 0) throw new Error('the annotation benchmark failed');
 }
 
 const at = process.argv.indexOf('--child');

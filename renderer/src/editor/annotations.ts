@@ -1,9 +1,9 @@
 /**
- * Tagged passages in a pane: each annotation is an inline decoration held in plugin
- * state, coloured by its first tag (overlaps blend, since each layer is translucent),
- * mapped through edits, and changed only by transaction metadata (set, add, remove,
- * focus). The annotation id travels in the decoration's spec, so after an edit the
- * pane can tell the store where every range went, or that it was deleted.
+ * Tagged passages in a pane, as inline decorations held in plugin state: mapped
+ * through edits, changed only by transaction metadata (set, add, remove, focus). Each
+ * is coloured by its first tag; where annotations overlap, their fills blend and their
+ * underlines stack. Annotation ids travel in the decorations' spec, so after an edit
+ * the pane can tell the store where every range went, or that it was deleted.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
@@ -15,16 +15,26 @@ export interface AnnotationMark {
   id: string;
   start: number;
   end: number;
-  /** Tag ids, first one colours the highlight. */
+  /** Tag ids; the first one's colour shows. */
   tags: string[];
+  /** The colour of the first tag (#rrggbb). */
+  color: string;
   /** Hover text: tags and note. */
   title: string;
 }
 
+/** A mark placed in the document (ProseMirror positions). */
+interface Placed {
+  mark: AnnotationMark;
+  from: number;
+  to: number;
+}
+
 interface AnnotationState {
+  /** One decoration per stretch of text covered by the same annotations. */
   set: DecorationSet;
   /** Every annotation given to the pane, whether or not its range survives. */
-  ids: Set<string>;
+  marks: Map<string, AnnotationMark>;
   focus: string | null;
 }
 
@@ -32,23 +42,71 @@ type Meta = { set?: AnnotationMark[]; add?: AnnotationMark[]; remove?: string[];
 
 export const annotationKey = new PluginKey<AnnotationState>('annotations');
 
-function decorate(doc: Node, pt: PlainText, marks: AnnotationMark[], focus: string | null): Decoration[] {
+/** Overlapping layers drawn distinctly; deeper ones share the third layer's look. */
+const MAX_LAYERS = 3;
+
+/**
+ * Cuts the marks into stretches covered by the same set of annotations, one inline
+ * decoration each. Nesting one element per annotation instead would multiply the DOM
+ * by the overlap depth (a dense text reaches tens of thousands of spans), which makes
+ * both painting and typing slow. Each stretch lists its annotations in its spec and
+ * draws up to three of them as blended fills with stacked underlines.
+ */
+function decorate(doc: Node, placed: Placed[], focus: string | null): DecorationSet {
+  const edges: { pos: number; open: boolean; p: Placed }[] = [];
+  for (const p of placed) {
+    if (p.to <= p.from || p.to > doc.content.size) continue;
+    edges.push({ pos: p.from, open: true, p }, { pos: p.to, open: false, p });
+  }
+  edges.sort((a, b) => a.pos - b.pos || Number(a.open) - Number(b.open));
+  const active = new Set<Placed>();
   const out: Decoration[] = [];
-  for (const m of marks) {
-    const from = offsetToPos(pt, m.start, 'after');
-    const to = offsetToPos(pt, m.end, 'before');
-    if (to <= from || to > doc.content.size) continue;
-    const classes = ['an', m.tags.length ? `an-t-${m.tags[0]}` : 'an-untagged'];
-    if (m.tags.length > 1) classes.push('an-multi');
-    if (m.id === focus) classes.push('an-focus');
-    out.push(
-      Decoration.inline(
-        from,
-        to,
-        { class: classes.join(' '), title: m.title, 'data-annotation': m.id },
-        { annotation: m.id, mark: m },
-      ),
-    );
+  let last = 0;
+  for (const edge of edges) {
+    if (edge.pos > last && active.size) {
+      // Widest first, so the innermost (shortest) annotation is drawn on top and listed last.
+      const layers = [...active].sort((a, b) => b.to - b.from - (a.to - a.from));
+      const ids = layers.map((l) => l.mark.id);
+      const shown = layers.slice(-MAX_LAYERS).reverse();
+      const classes = ['an', `an-d${shown.length}`];
+      if (focus && ids.includes(focus)) classes.push('an-focus');
+      out.push(
+        Decoration.inline(
+          last,
+          edge.pos,
+          {
+            class: classes.join(' '),
+            style: shown.map((l, i) => `--c${i + 1}:${l.mark.color}`).join(';'),
+            title: layers.map((l) => l.mark.title).join('\n—\n'),
+            'data-annotations': ids.join(' '),
+          },
+          { annotations: ids },
+        ),
+      );
+    }
+    last = edge.pos;
+    if (edge.open) active.add(edge.p);
+    else active.delete(edge.p);
+  }
+  return DecorationSet.create(doc, out);
+}
+
+/** Where each annotation is now (ProseMirror positions), from the stretches that carry it. */
+function currentRanges(set: DecorationSet): Map<string, { from: number; to: number }> {
+  const ranges = new Map<string, { from: number; to: number }>();
+  for (const d of set.find()) {
+    for (const id of d.spec.annotations as string[]) {
+      const r = ranges.get(id);
+      ranges.set(id, r ? { from: Math.min(r.from, d.from), to: Math.max(r.to, d.to) } : { from: d.from, to: d.to });
+    }
+  }
+  return ranges;
+}
+
+function place(pt: PlainText, marks: Iterable<AnnotationMark>): Placed[] {
+  const out: Placed[] = [];
+  for (const mark of marks) {
+    out.push({ mark, from: offsetToPos(pt, mark.start, 'after'), to: offsetToPos(pt, mark.end, 'before') });
   }
   return out;
 }
@@ -58,51 +116,30 @@ export function annotations(onClick?: (view: EditorView, ids: string[], event: M
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
-      init: () => ({ set: DecorationSet.empty, ids: new Set(), focus: null }),
+      init: () => ({ set: DecorationSet.empty, marks: new Map(), focus: null }),
       apply(tr: Transaction, value: AnnotationState): AnnotationState {
         const meta = tr.getMeta(annotationKey) as Meta | undefined;
         if (!meta && !tr.docChanged) return value;
-        let { set, ids, focus } = value;
-        if (tr.docChanged) set = set.map(tr.mapping, tr.doc);
-        if (!meta) return { set, ids, focus };
-        const pt = plainTextOf(tr.doc);
+        const set = tr.docChanged ? value.set.map(tr.mapping, tr.doc) : value.set;
+        if (!meta) return { ...value, set };
+        const focus = meta.focus !== undefined ? meta.focus : value.focus;
         if (meta.set) {
-          focus = meta.focus !== undefined ? meta.focus : focus;
-          return {
-            set: DecorationSet.create(tr.doc, decorate(tr.doc, pt, meta.set, focus)),
-            ids: new Set(meta.set.map((m) => m.id)),
-            focus,
-          };
+          const marks = new Map(meta.set.map((m) => [m.id, m]));
+          return { set: decorate(tr.doc, place(plainTextOf(tr.doc), marks.values()), focus), marks, focus };
         }
-        ids = new Set(ids);
-        const changed = new Set([...(meta.remove ?? []), ...(meta.add ?? []).map((m) => m.id)]);
-        if (meta.focus !== undefined && meta.focus !== focus) {
-          // Re-render the marks of the old and new focus.
-          for (const id of [focus, meta.focus]) if (id) changed.add(id);
+        // Add, remove or refocus: the other annotations keep their current (mapped) ranges.
+        const marks = new Map(value.marks);
+        for (const id of meta.remove ?? []) marks.delete(id);
+        const ranges = currentRanges(set);
+        const placed: Placed[] = [];
+        for (const [id, mark] of marks) {
+          const r = ranges.get(id);
+          if (r) placed.push({ mark, ...r });
         }
-        const kept = new Map<string, AnnotationMark>();
-        const stale = set.find(undefined, undefined, (spec) => changed.has(spec.annotation as string));
-        for (const d of stale) {
-          const mark = d.spec.mark as AnnotationMark;
-          if (!meta.remove?.includes(mark.id)) kept.set(mark.id, mark);
-        }
-        set = set.remove([...stale]); // remove() clears the array it is given
-        for (const id of meta.remove ?? []) ids.delete(id);
-        for (const m of meta.add ?? []) {
-          ids.add(m.id);
-          kept.delete(m.id);
-        }
-        focus = meta.focus !== undefined ? meta.focus : focus;
-        // Marks re-rendered only for focus keep their current (mapped) range.
-        const refocused: AnnotationMark[] = [];
-        for (const [id, mark] of kept) {
-          const pieces = stale.filter((d) => d.spec.annotation === id);
-          const from = Math.min(...pieces.map((d) => d.from));
-          const to = Math.max(...pieces.map((d) => d.to));
-          refocused.push({ ...mark, start: posToOffset(pt, from), end: posToOffset(pt, to) });
-        }
-        set = set.add(tr.doc, decorate(tr.doc, pt, [...refocused, ...(meta.add ?? [])], focus));
-        return { set, ids, focus };
+        const added = meta.add ?? [];
+        for (const m of added) marks.set(m.id, m);
+        placed.push(...place(plainTextOf(tr.doc), added));
+        return { set: decorate(tr.doc, placed, focus), marks, focus };
       },
     },
     props: {
@@ -110,7 +147,7 @@ export function annotations(onClick?: (view: EditorView, ids: string[], event: M
       handleClick(view, pos, event) {
         if (!onClick) return false;
         const found = annotationKey.getState(view.state)?.set.find(pos, pos) ?? [];
-        const ids = [...new Set(found.map((d) => d.spec.annotation as string))];
+        const ids = found.length ? (found[found.length - 1].spec.annotations as string[]) : [];
         return ids.length ? onClick(view, ids, event) : false;
       },
     },
@@ -135,15 +172,10 @@ export function annotationAnchors(state: EditorState): {
   const value = annotationKey.getState(state);
   if (!value) return { anchors: [], lost: [] };
   const pt = plainTextOf(state.doc);
-  const ranges = new Map<string, { from: number; to: number }>();
-  for (const d of value.set.find()) {
-    const id = d.spec.annotation as string;
-    const r = ranges.get(id);
-    ranges.set(id, r ? { from: Math.min(r.from, d.from), to: Math.max(r.to, d.to) } : { from: d.from, to: d.to });
-  }
+  const ranges = currentRanges(value.set);
   const anchors: { id: string; start: number; end: number }[] = [];
   const lost: string[] = [];
-  for (const id of value.ids) {
+  for (const id of value.marks.keys()) {
     const r = ranges.get(id);
     const start = r ? posToOffset(pt, r.from) : 0;
     const end = r ? posToOffset(pt, r.to) : 0;
@@ -153,9 +185,11 @@ export function annotationAnchors(state: EditorState): {
   return { anchors, lost };
 }
 
-/** The document position where an annotation starts, if it is in the pane. */
+/** Where an annotation is in the pane's document, if it is there. */
 export function annotationPosition(state: EditorState, id: string): { from: number; to: number } | undefined {
-  const found = annotationKey.getState(state)?.set.find(undefined, undefined, (spec) => spec.annotation === id) ?? [];
+  const value = annotationKey.getState(state);
+  if (!value) return undefined;
+  const found = value.set.find(undefined, undefined, (spec) => (spec.annotations as string[]).includes(id));
   if (!found.length) return undefined;
   return { from: Math.min(...found.map((d) => d.from)), to: Math.max(...found.map((d) => d.to)) };
 }

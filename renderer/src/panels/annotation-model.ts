@@ -87,6 +87,13 @@ export class AnnotationModel {
   marks(docId: string, revision: number): AnnotationMark[] {
     return this.annotations
       .filter((a) => a.doc === docId && a.revision === revision && !a.orphan)
-      .map((a) => ({ id: a.id, start: a.start, end: a.end, tags: a.tags, title: this.describe(a) }));
+      .map((a) => ({
+        id: a.id,
+        start: a.start,
+        end: a.end,
+        tags: a.tags,
+        color: this.tag(a.tags[0] ?? '')?.color ?? '#8a8f98',
+        title: this.describe(a),
+      }));
   }
 }

@@ -305,7 +305,7 @@ export class Pane {
 
   /** Where an annotation is on screen. */
   annotationRect(id: string): DOMRect | undefined {
-    const el = this.view?.dom.querySelector(`[data-annotation="${CSS.escape(id)}"]`);
+    const el = this.view?.dom.querySelector(`[data-annotations~="${CSS.escape(id)}"]`);
     return el?.getBoundingClientRect();
   }
 

@@ -19,7 +19,7 @@ const json = parseMarkdownDocument(
 function mark(id: string, state: EditorState, phrase: string, tags = ['deterrence']): AnnotationMark {
   const text = plainTextOf(state.doc).text;
   const start = text.indexOf(phrase);
-  return { id, start, end: start + phrase.length, tags, title: id };
+  return { id, start, end: start + phrase.length, tags, color: '#cc0000', title: id };
 }
 const textOf = (state: EditorState, id: string) => {
   const a = annotationAnchors(state).anchors.find((x) => x.id === id);
@@ -35,6 +35,7 @@ describe('annotation decorations (no DOM)', () => {
       setAnnotations(state, [mark('a', state, 'engagement and deterrence'), mark('b', state, 'the invasion')]),
     );
     const set = annotationKey.getState(state)!.set;
+    expect(set.find().length).toBe(2);
     state = state.apply(state.tr.insertText('Today ', at(state, 'Japan'))); // before
     state = state.apply(state.tr.insertText('nuclear ', at(state, 'deterrence'))); // inside
     state = state.apply(state.tr.insertText(' by Russia', at(state, ' of Ukraine'))); // after b? inside b's end
@@ -58,6 +59,20 @@ describe('annotation decorations (no DOM)', () => {
     expect(annotationKey.getState(state)).toBe(before);
   });
 
+  it('cuts overlapping annotations into stretches that list every annotation covering them', () => {
+    let state = createPaneState(json);
+    state = state.apply(
+      setAnnotations(state, [
+        mark('wide', state, 'pursued engagement and deterrence'),
+        mark('inner', state, 'engagement'),
+      ]),
+    );
+    const stretches = annotationKey.getState(state)!.set.find();
+    expect(stretches.map((d) => d.spec.annotations)).toEqual([['wide'], ['wide', 'inner'], ['wide']]);
+    expect(textOf(state, 'wide')).toBe('pursued engagement and deterrence');
+    expect(textOf(state, 'inner')).toBe('engagement');
+  });
+
   it('adds, removes and focuses single marks without touching the others', () => {
     let state = createPaneState(json);
     state = state.apply(setAnnotations(state, [mark('a', state, 'deterrence'), mark('b', state, 'Sanctions')]));
@@ -71,7 +86,7 @@ describe('annotation decorations (no DOM)', () => {
     const focused = annotationKey
       .getState(state)!
       .set.find()
-      .filter((d) => d.spec.annotation === 'a');
+      .filter((d) => (d.spec.annotations as string[]).includes('a'));
     expect((focused[0] as unknown as { type: { attrs: { class: string } } }).type.attrs.class).toContain('an-focus');
     expect(textOf(state, 'a')).toBe('deterrence');
   });
