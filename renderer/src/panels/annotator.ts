@@ -10,7 +10,8 @@ import { h } from '../dom';
 import type { AnnotationMark } from '../editor/annotations';
 import type { Pane, PaneSelection } from '../panes/pane';
 import { AnnotationModel } from './annotation-model';
-import { SidePanel, docLabel } from './side-panel';
+import { docLabel } from '../labels';
+import { SidePanel } from './side-panel';
 import { TagPopover } from './tag-popover';
 
 /** What the annotator needs from the workspace view. */
@@ -132,18 +133,22 @@ export class Annotator {
     }
   }
 
-  /** Opens the tag popover for the selected text (Ctrl+T). */
-  tagSelection(): void {
+  /** The text selected in any pane; without one, tells the user what to do. */
+  private currentSelection(hint: string): PaneSelection | undefined {
     const sel =
       this.selection ??
       this.host
         .panes()
         .map((p) => p.selection())
         .find(Boolean);
-    if (!sel) {
-      this.host.notify('Select a passage in a pane first, then tag it (Ctrl+T).');
-      return;
-    }
+    if (!sel) this.host.notify(hint);
+    return sel;
+  }
+
+  /** Opens the tag popover for the selected text (Ctrl+T). */
+  tagSelection(): void {
+    const sel = this.currentSelection('Select a passage in a pane first, then tag it (Ctrl+T).');
+    if (!sel) return;
     this.selectionBar.hidden = true;
     const pane = sel.pane;
     this.popover.open({
@@ -208,16 +213,8 @@ export class Annotator {
   }
 
   private async reattach(a: Annotation): Promise<void> {
-    const sel =
-      this.selection ??
-      this.host
-        .panes()
-        .map((p) => p.selection())
-        .find(Boolean);
-    if (!sel) {
-      this.host.notify('Select the passage this annotation belongs to in a pane, then press Attach.');
-      return;
-    }
+    const sel = this.currentSelection('Select the passage this annotation belongs to in a pane, then press Attach.');
+    if (!sel) return;
     await sel.pane.flush();
     if (
       await this.mutate('reattachAnnotation', {

@@ -5,8 +5,8 @@
  * for the analyst to re-attach or delete.
  */
 import type { Annotation, DocumentSummary } from '../../../common/model';
-import { yearOf } from '../../../common/model';
 import { h } from '../dom';
+import { docLabel } from '../labels';
 import type { AnnotationModel } from './annotation-model';
 import { CodebookView, type CodebookHost } from './codebook-view';
 
@@ -25,14 +25,6 @@ type Tab = 'annotations' | 'codebook' | 'orphans';
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
-
-export function docLabel(d: DocumentSummary | undefined, fallback: string): string {
-  if (!d) return fallback;
-  const lead = d.meta.authors[0]?.split(/\s+/).pop() ?? d.meta.title;
-  const more = d.meta.authors.length > 1 ? ' et al.' : '';
-  const year = yearOf(d.meta.date);
-  return `${lead}${more}${year ? ` ${year}` : ''}`;
 }
 
 export class SidePanel {

@@ -8,26 +8,17 @@ import type { DocumentPayload } from '../../../common/api';
 import { yearOf, type DocumentSummary, type NodeJSON } from '../../../common/model';
 import { BridgeError, call } from '../bridge';
 import { h } from '../dom';
+import { pickerLabel } from '../labels';
 import { createPaneState } from '../editor';
 import { setSuggestions, type SuggestionMark } from '../editor/suggestions';
-import {
-  annotationAnchors,
-  annotationPosition,
-  changeAnnotations,
-  setAnnotations,
-  type AnnotationMark,
-} from '../editor/annotations';
-import { plainTextOf, posToOffset } from '../../../common/plaintext';
+import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
+import { scrollToAnnotation, selectedText, type SelectedText } from '../editor/selection';
 
 /** A passage selected in a pane, as plain-text offsets of a document revision. */
-export interface PaneSelection {
+export interface PaneSelection extends SelectedText {
   pane: Pane;
   doc: string;
   revision: number;
-  start: number;
-  end: number;
-  text: string;
-  rect: DOMRect;
 }
 
 /** What a pane needs from the workspace around it. */
@@ -63,18 +54,6 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   saved: 'Saved',
   failed: 'Not saved',
 };
-
-function shortLabel(d: DocumentSummary): string {
-  const lead = d.meta.authors[0]?.split(/\s+/).pop() ?? d.id;
-  const more =
-    d.meta.authors.length > 1
-      ? d.meta.authors.length === 2
-        ? ` & ${d.meta.authors[1].split(/\s+/).pop()}`
-        : ' et al.'
-      : '';
-  const year = yearOf(d.meta.date);
-  return `${lead}${more}${year ? ` (${year})` : ''} — ${d.meta.title}`;
-}
 
 export class Pane {
   readonly element: HTMLElement;
@@ -181,7 +160,7 @@ export class Pane {
   refreshControls(index: number): void {
     const docs = this.host.documents();
     this.picker.replaceChildren(
-      ...docs.map((d) => h('option', { value: d.id, selected: d.id === this.docId }, shortLabel(d))),
+      ...docs.map((d) => h('option', { value: d.id, selected: d.id === this.docId }, pickerLabel(d))),
     );
     this.picker.value = this.docId;
     this.leftButton.disabled = index === 0;
@@ -261,46 +240,13 @@ export class Pane {
 
   /** The text selected in this pane, if any. */
   selection(): PaneSelection | undefined {
-    if (!this.view) return undefined;
-    const sel = window.getSelection();
-    let from: number;
-    let to: number;
-    let rect: DOMRect;
-    if (sel && sel.rangeCount && !sel.isCollapsed && this.view.dom.contains(sel.anchorNode)) {
-      const range = sel.getRangeAt(0);
-      try {
-        from = this.view.posAtDOM(range.startContainer, range.startOffset);
-        to = this.view.posAtDOM(range.endContainer, range.endOffset);
-      } catch {
-        return undefined;
-      }
-      rect = range.getBoundingClientRect();
-    } else {
-      const { from: f, to: t, empty } = this.view.state.selection;
-      if (empty || !this.view.hasFocus()) return undefined;
-      from = f;
-      to = t;
-      const a = this.view.coordsAtPos(f);
-      const b = this.view.coordsAtPos(t);
-      rect = new DOMRect(a.left, a.top, Math.max(1, b.right - a.left), b.bottom - a.top);
-    }
-    const pt = plainTextOf(this.view.state.doc);
-    const start = posToOffset(pt, Math.min(from, to));
-    const end = posToOffset(pt, Math.max(from, to));
-    if (end <= start) return undefined;
-    return { pane: this, doc: this.docId, revision: this.revision, start, end, text: pt.text.slice(start, end), rect };
+    const range = this.view && selectedText(this.view);
+    return range && { pane: this, doc: this.docId, revision: this.revision, ...range };
   }
 
   /** Scrolls to an annotation and marks it as the one in focus; false if it is not in this pane. */
   revealAnnotation(id: string): boolean {
-    if (!this.view) return false;
-    const at = annotationPosition(this.view.state, id);
-    if (!at) return false;
-    this.view.dispatch(changeAnnotations(this.view.state, { focus: id }));
-    const { node } = this.view.domAtPos(at.from);
-    const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
-    target?.scrollIntoView({ block: 'center' });
-    return true;
+    return !!this.view && scrollToAnnotation(this.view, id);
   }
 
   /** Where an annotation is on screen. */

@@ -3,9 +3,10 @@
  * the layout saved to the workspace after every change.
  */
 import type { AlignJob, WorkspacePayload } from '../../../common/api';
-import { MAX_PANES, yearOf, type DocumentSummary, type Suggestion } from '../../../common/model';
+import { MAX_PANES, type DocumentSummary, type Suggestion } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
+import { docLabel } from '../labels';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
 import type { AnnotationMark } from '../editor/annotations';
@@ -164,13 +165,11 @@ export class WorkspaceView implements PaneHost {
   }
 
   suggestionMarks(docId: string, revision: number): SuggestionMark[] {
-    const label = (id: string) => {
-      const d = this.workspace.documents.find((x) => x.id === id);
-      if (!d) return id;
-      const lead = d.meta.authors[0]?.split(/\s+/).pop() ?? d.meta.title;
-      const year = yearOf(d.meta.date);
-      return `${lead}${d.meta.authors.length > 1 ? ' et al.' : ''}${year ? ` ${year}` : ''}`;
-    };
+    const label = (id: string) =>
+      docLabel(
+        this.workspace.documents.find((x) => x.id === id),
+        id,
+      );
     const marks: SuggestionMark[] = [];
     for (const s of this.suggestions) {
       for (const [mine, other, key] of [

@@ -1,0 +1,59 @@
+/**
+ * What the user selected in a pane, as plain-text offsets (the store's coordinates),
+ * and bringing an annotation into view. A read-only pane has no editable selection of
+ * its own, so the browser's selection is read and mapped into the document.
+ */
+import type { EditorView } from 'prosemirror-view';
+import { plainTextOf, posToOffset } from '../../../common/plaintext';
+import { annotationPosition, changeAnnotations } from './annotations';
+
+/** A selected range of a pane's text. */
+export interface SelectedText {
+  start: number;
+  end: number;
+  text: string;
+  /** Where it is on screen. */
+  rect: DOMRect;
+}
+
+/** The text selected in `view`, if any. */
+export function selectedText(view: EditorView): SelectedText | undefined {
+  const sel = window.getSelection();
+  let from: number;
+  let to: number;
+  let rect: DOMRect;
+  if (sel && sel.rangeCount && !sel.isCollapsed && view.dom.contains(sel.anchorNode)) {
+    const range = sel.getRangeAt(0);
+    try {
+      from = view.posAtDOM(range.startContainer, range.startOffset);
+      to = view.posAtDOM(range.endContainer, range.endOffset);
+    } catch {
+      return undefined;
+    }
+    rect = range.getBoundingClientRect();
+  } else {
+    const { from: f, to: t, empty } = view.state.selection;
+    if (empty || !view.hasFocus()) return undefined;
+    from = f;
+    to = t;
+    const a = view.coordsAtPos(f);
+    const b = view.coordsAtPos(t);
+    rect = new DOMRect(a.left, a.top, Math.max(1, b.right - a.left), b.bottom - a.top);
+  }
+  const pt = plainTextOf(view.state.doc);
+  const start = posToOffset(pt, Math.min(from, to));
+  const end = posToOffset(pt, Math.max(from, to));
+  if (end <= start) return undefined;
+  return { start, end, text: pt.text.slice(start, end), rect };
+}
+
+/** Scrolls an annotation to the middle of its pane and marks it as the one in focus. */
+export function scrollToAnnotation(view: EditorView, id: string): boolean {
+  const at = annotationPosition(view.state, id);
+  if (!at) return false;
+  view.dispatch(changeAnnotations(view.state, { focus: id }));
+  const { node } = view.domAtPos(at.from);
+  const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
+  target?.scrollIntoView({ block: 'center' });
+  return true;
+}
