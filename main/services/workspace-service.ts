@@ -219,7 +219,7 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
           const m = mapped.get(a.id);
           if (m) attach(a, record, text, m.start, m.end);
           else if (gone.has(a.id)) a.orphan = true;
-          else if (!reanchorAnnotation(a, record, text)) a.orphan = true;
+          else reanchorAnnotation(a, record, text); // an orphan when not found
           if (a.orphan) orphaned++;
         }
         return { revision: record.revision, orphaned };

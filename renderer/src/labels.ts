@@ -1,4 +1,4 @@
-/** How documents are named in pickers, lists and hover text. */
+/** How documents and passages are named in pickers, lists and hover text. */
 import { yearOf, type DocumentSummary } from '../../common/model';
 
 /** "O'Shea 2024", "Nagy et al. 2023": lead author's surname and year; `fallback` for an unknown document. */
@@ -21,4 +21,10 @@ export function pickerLabel(d: DocumentSummary): string {
       : '';
   const year = yearOf(d.meta.date);
   return `${lead}${more}${year ? ` (${year})` : ''} — ${d.meta.title}`;
+}
+
+/** A passage on one line, cut to `max` characters with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -27,6 +27,16 @@ async function select(page: Page, docId: string, phrase: string): Promise<void> 
   );
 }
 
+/** Opens the workspace, then selects a phrase and tags it with one tag by keyboard. */
+async function openAndTag(page: Page, url: string, docId: string, phrase: string, tag: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await select(page, docId, phrase);
+  await page.keyboard.press('t');
+  await page.getByRole('dialog', { name: 'Tag passage' }).getByLabel(tag).check();
+  await page.keyboard.press('Control+Enter');
+}
+
 const OSHEA = 'essentially aimed at deterring China';
 const NAGY = 'a mixture of engagement, resilience, and deterrence';
 
@@ -94,13 +104,7 @@ test('select text, tag it with a note, see the highlight, and find it after a re
 });
 
 test('undo and redo tagging; click a highlight to edit its note or delete it', async ({ page, host }) => {
-  await page.goto(host.url);
-  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
-  await select(page, 'oshea-2024', OSHEA);
-  await page.keyboard.press('t');
-  const popover = page.getByRole('dialog', { name: 'Tag passage' });
-  await popover.getByLabel('Deterrence').check();
-  await page.keyboard.press('Control+Enter');
+  await openAndTag(page, host.url, 'oshea-2024', OSHEA, 'Deterrence');
   const highlight = page.locator('.pane[data-doc-id="oshea-2024"] .pm-doc .an');
   await expect(highlight).toHaveCount(1);
 
@@ -129,12 +133,7 @@ test('the codebook: add a nested tag, rename it, and delete a tag in use by movi
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
-  await select(page, 'oshea-2024', OSHEA);
-  await page.keyboard.press('t');
-  await page.getByRole('dialog', { name: 'Tag passage' }).getByLabel('Sanctions').check();
-  await page.keyboard.press('Control+Enter');
+  await openAndTag(page, host.url, 'oshea-2024', OSHEA, 'Sanctions');
   await expect(page.locator('.pm-doc .an')).toHaveCount(1);
 
   const panel = page.locator('.side-panel');

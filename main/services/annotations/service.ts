@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ParallaxError, type ApiHandlers } from '../../../common/api';
 import type { Annotation, DocumentRecord, Tag, WorkspaceFile } from '../../../common/model';
 import { MAX_TAGS } from '../../../common/model';
+import { slug } from '../../../common/slug';
 import type { WorkspaceStore } from '../workspace-store';
 import { attach, checkRange, reanchorAnnotation, textOf } from './anchors';
 import { applyChange, ChangeHistory, ChangeRecorder } from './history';
@@ -32,18 +33,6 @@ type AnnotationCalls =
 
 /** Colours given to new tags in turn, chosen to stay apart from each other and from the suggestion tints. */
 const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990'];
-
-function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || 'tag'
-  );
-}
 
 function quoteLabel(a: Annotation): string {
   const flat = a.quote.exact.replace(/\s+/g, ' ').trim();
@@ -131,7 +120,7 @@ export function createAnnotationHandlers(store: WorkspaceStore): Pick<ApiHandler
         }
         uniqueName(data, name);
         checkParent(data, undefined, parentId ?? null);
-        const base = slug(name);
+        const base = slug(name, 48, 'tag');
         let id = base;
         for (let n = 2; data.codebook.some((t) => t.id === id); n++) id = `${base}-${n}`;
         touch.tag(id);

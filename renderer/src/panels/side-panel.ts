@@ -6,7 +6,7 @@
  */
 import type { Annotation, DocumentSummary } from '../../../common/model';
 import { h } from '../dom';
-import { docLabel } from '../labels';
+import { clip, docLabel } from '../labels';
 import type { AnnotationModel } from './annotation-model';
 import { CodebookView, type CodebookHost } from './codebook-view';
 
@@ -21,11 +21,6 @@ export interface SidePanelHost extends CodebookHost {
 const PAGE = 200;
 
 type Tab = 'annotations' | 'codebook' | 'orphans';
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
 
 export class SidePanel {
   readonly element: HTMLElement;

@@ -6,6 +6,7 @@
 import { MAX_NOTE_CHARS } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
+import { clip } from '../labels';
 import type { AnnotationModel } from './annotation-model';
 
 export interface PopoverRequest {
@@ -17,11 +18,6 @@ export interface PopoverRequest {
   note: string;
   save(tags: string[], note: string): Promise<void>;
   remove?(): Promise<void>;
-}
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
 export class TagPopover {

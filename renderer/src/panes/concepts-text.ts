@@ -1,16 +1,10 @@
 /** The concepts dialog's text format: "Name: form; another form", one concept per line. */
 import type { Concept } from '../../../common/model';
+import { slug as slugOf } from '../../../common/slug';
 
+/** The id of a concept named `label`. */
 export function slug(label: string): string {
-  return (
-    label
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'concept'
-  );
+  return slugOf(label, 80, 'concept');
 }
 
 /** Parses "Label: form; form" lines; returns concepts or the first problem, by line. */

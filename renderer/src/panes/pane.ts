@@ -55,6 +55,13 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   failed: 'Not saved',
 };
 
+/** A small symbol button of the pane header. */
+function iconButton(name: string, symbol: string, label: string, title: string, run: () => void): HTMLButtonElement {
+  const button = h('button', { class: `${name} icon`, type: 'button', title, 'aria-label': label }, symbol);
+  button.addEventListener('click', run);
+  return button;
+}
+
 export class Pane {
   readonly element: HTMLElement;
   docId: string;
@@ -90,40 +97,22 @@ export class Pane {
       'Edit',
     );
     this.editButton.addEventListener('click', () => void this.setEditing(!this.editing));
-    this.leftButton = h(
-      'button',
-      { class: 'pane-left icon', type: 'button', title: 'Move pane left (Ctrl+Alt+←)', 'aria-label': 'Move pane left' },
-      '◀',
+    this.leftButton = iconButton('pane-left', '◀', 'Move pane left', 'Move pane left (Ctrl+Alt+←)', () =>
+      this.host.move(this, -1),
     );
-    this.leftButton.addEventListener('click', () => this.host.move(this, -1));
-    this.rightButton = h(
-      'button',
-      {
-        class: 'pane-right icon',
-        type: 'button',
-        title: 'Move pane right (Ctrl+Alt+→)',
-        'aria-label': 'Move pane right',
-      },
-      '▶',
+    this.rightButton = iconButton('pane-right', '▶', 'Move pane right', 'Move pane right (Ctrl+Alt+→)', () =>
+      this.host.move(this, 1),
     );
-    this.rightButton.addEventListener('click', () => this.host.move(this, 1));
-    this.reloadButton = h(
-      'button',
-      {
-        class: 'pane-reload icon',
-        type: 'button',
-        title: 'Reload the text from its file (after it was edited elsewhere); annotations are found again',
-        'aria-label': 'Reload from file',
-      },
+    this.reloadButton = iconButton(
+      'pane-reload',
       '⟳',
+      'Reload from file',
+      'Reload the text from its file (after it was edited elsewhere); annotations are found again',
+      () => void this.reloadFromSource(),
     );
-    this.reloadButton.addEventListener('click', () => void this.reloadFromSource());
-    this.closeButton = h(
-      'button',
-      { class: 'pane-close icon', type: 'button', title: 'Close pane (Ctrl+Alt+W)', 'aria-label': 'Close pane' },
-      '✕',
+    this.closeButton = iconButton('pane-close', '✕', 'Close pane', 'Close pane (Ctrl+Alt+W)', () =>
+      this.host.close(this),
     );
-    this.closeButton.addEventListener('click', () => this.host.close(this));
     this.title = h('h2', { class: 'pane-title' });
     this.meta = h('p', { class: 'pane-meta' });
     this.status = h('span', { class: 'pane-status', role: 'status' });

@@ -6,7 +6,7 @@ import type { AlignJob, WorkspacePayload } from '../../../common/api';
 import { MAX_PANES, type DocumentSummary, type Suggestion } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
-import { docLabel } from '../labels';
+import { clip, docLabel } from '../labels';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
 import type { AnnotationMark } from '../editor/annotations';
@@ -22,11 +22,6 @@ const STAGE_TEXT: Record<string, string> = {
   relations: 'Weighing relations',
   saving: 'Saving suggestions',
 };
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
 
 export class WorkspaceView implements PaneHost {
   readonly element: HTMLElement;
