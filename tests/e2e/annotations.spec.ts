@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 /** Selects the first occurrence of `phrase` in the pane showing `docId`, as a user's drag would. */
@@ -25,6 +25,16 @@ async function select(page: Page, docId: string, phrase: string): Promise<void> 
     },
     { docId, phrase },
   );
+}
+
+/** The hover text of a highlight, as the user sees it on pointing at it (written on first hover). */
+function expectHoverText(highlight: Locator, text: RegExp): Promise<void> {
+  return expect
+    .poll(async () => {
+      await highlight.hover();
+      return highlight.getAttribute('title');
+    })
+    .toMatch(text);
 }
 
 /** Opens the workspace, then selects a phrase and tags it with one tag by keyboard. */
@@ -64,8 +74,8 @@ test('select text, tag it with a note, see the highlight, and find it after a re
 
   const highlight = page.locator('.pane[data-doc-id="oshea-2024"] .pm-doc .an');
   await expect(highlight).toHaveText(OSHEA);
-  await expect(highlight).toHaveAttribute('title', /Deterrence, China threat|China threat, Deterrence/);
-  await expect(highlight).toHaveAttribute('title', /Deterrence of China as the aim/);
+  await expectHoverText(highlight, /Deterrence, China threat|China threat, Deterrence/);
+  await expectHoverText(highlight, /Deterrence of China as the aim/);
   // A second, overlapping annotation in another pane and colour.
   await select(page, 'nagy-nguyen-2023', NAGY);
   await page.getByRole('button', { name: 'Tag…' }).click();
@@ -120,13 +130,13 @@ test('undo and redo tagging; click a highlight to edit its note or delete it', a
   await expect(edit.locator('.popover-heading')).toHaveText('Edit annotation');
   await edit.getByLabel('Note').fill('Edited note');
   await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(highlight).toHaveAttribute('title', /Edited note/);
+  await expectHoverText(highlight, /Edited note/);
   await page.waitForTimeout(600); // two clicks within 500 ms are a double click (word selection)
   await highlight.click();
   await edit.getByRole('button', { name: 'Delete' }).click();
   await expect(highlight).toHaveCount(0);
   await page.locator('.notice').last().getByRole('button', { name: 'Undo' }).click();
-  await expect(highlight).toHaveAttribute('title', /Edited note/);
+  await expectHoverText(highlight, /Edited note/);
 });
 
 test('the codebook: add a nested tag, rename it, and delete a tag in use by moving its annotations', async ({
@@ -158,5 +168,5 @@ test('the codebook: add a nested tag, rename it, and delete a tag in use by movi
   await sanctions.getByLabel('What happens to its annotations').selectOption('move');
   await sanctions.getByRole('button', { name: 'Delete tag' }).click();
   await expect(panel.locator('.codebook-row[data-tag="sanctions"]')).toHaveCount(0);
-  await expect(page.locator('.pm-doc .an')).toHaveAttribute('title', /Nuclear weapons sharing/);
+  await expectHoverText(page.locator('.pm-doc .an'), /Nuclear weapons sharing/);
 });

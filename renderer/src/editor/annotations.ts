@@ -4,6 +4,10 @@
  * is coloured by its first tag; where annotations overlap, their fills blend and their
  * underlines stack. Annotation ids travel in the decorations' spec, so after an edit
  * the pane can tell the store where every range went, or that it was deleted.
+ *
+ * A dense text carries thousands of these, so each stretch is styled by classes only
+ * (no inline style, which would defeat the browser's style sharing), and its hover text
+ * is written on the first hover rather than into every element up front.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
@@ -15,10 +19,8 @@ export interface AnnotationMark {
   id: string;
   start: number;
   end: number;
-  /** Tag ids; the first one's colour shows. */
+  /** Tag ids; the first one's colour shows (through the classes `an-l1-<tag>`…`an-l3-<tag>`). */
   tags: string[];
-  /** The colour of the first tag (#rrggbb). */
-  color: string;
   /** Hover text: tags and note. */
   title: string;
 }
@@ -69,17 +71,15 @@ function decorate(doc: Node, placed: Placed[], focus: string | null): Decoration
       const ids = layers.map((l) => l.mark.id);
       const shown = layers.slice(-MAX_LAYERS).reverse();
       const classes = ['an', `an-d${shown.length}`];
+      shown.forEach((l, i) => {
+        if (l.mark.tags.length) classes.push(`an-l${i + 1}-${l.mark.tags[0]}`);
+      });
       if (focus && ids.includes(focus)) classes.push('an-focus');
       out.push(
         Decoration.inline(
           last,
           edge.pos,
-          {
-            class: classes.join(' '),
-            style: shown.map((l, i) => `--c${i + 1}:${l.mark.color}`).join(';'),
-            title: layers.map((l) => l.mark.title).join('\n—\n'),
-            'data-annotations': ids.join(' '),
-          },
+          { class: classes.join(' '), 'data-annotations': ids.join(' ') },
           { annotations: ids },
         ),
       );
@@ -89,6 +89,15 @@ function decorate(doc: Node, placed: Placed[], focus: string | null): Decoration
     else active.delete(edge.p);
   }
   return DecorationSet.create(doc, out);
+}
+
+/** The hover text of a stretch: every annotation over it, innermost last. */
+export function stretchTitle(state: EditorState, ids: string[]): string {
+  const marks = annotationKey.getState(state)?.marks;
+  return ids
+    .map((id) => marks?.get(id)?.title)
+    .filter(Boolean)
+    .join('\n—\n');
 }
 
 /** Where each annotation is now (ProseMirror positions), from the stretches that carry it. */
@@ -142,8 +151,27 @@ export function annotations(onClick?: (view: EditorView, ids: string[], event: M
         return { set: decorate(tr.doc, placed, focus), marks, focus };
       },
     },
+    view: () => ({
+      // A stretch keeps its element when its annotations are the same ones, so hover text
+      // already written (a note since edited, a tag renamed) is rewritten from the new marks.
+      update(view, prev) {
+        if (annotationKey.getState(view.state)?.marks === annotationKey.getState(prev)?.marks) return;
+        for (const el of view.dom.querySelectorAll<HTMLElement>('.an[title]')) {
+          el.title = stretchTitle(view.state, (el.dataset.annotations ?? '').split(' '));
+        }
+      },
+    }),
     props: {
       decorations: (state: EditorState) => annotationKey.getState(state)?.set,
+      handleDOMEvents: {
+        mouseover(view, event) {
+          const el = (event.target as Element | null)?.closest?.('.an');
+          if (el instanceof HTMLElement && !el.title && el.dataset.annotations) {
+            el.title = stretchTitle(view.state, el.dataset.annotations.split(' '));
+          }
+          return false;
+        },
+      },
       handleClick(view, pos, event) {
         if (!onClick) return false;
         const found = annotationKey.getState(view.state)?.set.find(pos, pos) ?? [];

@@ -1,7 +1,8 @@
 /**
  * The renderer's copy of the codebook and the annotations, loaded through the
  * contract and refreshed after every change. Tag colours become a small stylesheet of
- * one class per tag, so highlights are styled by class.
+ * classes per tag (a swatch, and a highlight's first, second and third layer), so
+ * highlights are styled by class.
  */
 import type { Annotation, Tag } from '../../../common/model';
 import { call } from '../bridge';
@@ -25,7 +26,13 @@ export class AnnotationModel {
     this.tags = codebook.tags;
     this.usage = codebook.usage;
     this.annotations = list.annotations;
-    this.style.textContent = this.tags.map((t) => `.an-t-${t.id},.swatch-${t.id}{--tag-color:${t.color}}`).join('\n');
+    this.style.textContent = this.tags
+      .map(
+        (t) =>
+          `.swatch-${t.id}{--tag-color:${t.color}}\n` +
+          [1, 2, 3].map((layer) => `.an.an-l${layer}-${t.id}{--c${layer}:${t.color}}`).join('\n'),
+      )
+      .join('\n');
     for (const listener of this.listeners) listener();
   }
 
@@ -92,7 +99,6 @@ export class AnnotationModel {
         start: a.start,
         end: a.end,
         tags: a.tags,
-        color: this.tag(a.tags[0] ?? '')?.color ?? '#8a8f98',
         title: this.describe(a),
       }));
   }

@@ -157,11 +157,17 @@ export class Pane {
     this.closeButton.disabled = this.host.paneCount() <= 1;
   }
 
-  /** Loads and shows the pane's document. */
-  async load(): Promise<void> {
+  /**
+   * Loads and shows the pane's document. `ready` is what else the first paint needs
+   * (the workspace's annotations and suggestions), fetched meanwhile, so the text is
+   * drawn once, with its highlights.
+   */
+  async load(ready?: Promise<unknown>): Promise<void> {
     this.body.setAttribute('aria-busy', 'true');
     try {
-      this.render(await call('getDocument', { id: this.docId }));
+      const payload = await call('getDocument', { id: this.docId });
+      await ready;
+      this.render(payload);
     } catch (err) {
       this.body.replaceChildren(
         h('p', { class: 'pane-error' }, `This document could not be opened: ${(err as Error).message}`),
@@ -183,9 +189,12 @@ export class Pane {
       ...(meta.venue ? [' · ', h('span', { class: 'pane-venue' }, meta.venue)] : []),
       ...(year ? [' · ', h('span', { class: 'pane-year' }, year)] : []),
     );
-    const state = createPaneState(payload.doc as NodeJSON, {
+    let state = createPaneState(payload.doc as NodeJSON, {
       onAnnotationClick: (_view, ids, event) => this.host.annotationClicked(this, ids, event),
     });
+    // Highlights go into the state before it is drawn: one DOM build, not two.
+    state = state.apply(setSuggestions(state, this.host.suggestionMarks(this.docId, this.revision)));
+    state = state.apply(setAnnotations(state, this.host.annotationMarks(this.docId, this.revision)));
     if (this.view) {
       this.view.updateState(state);
     } else {
@@ -204,8 +213,6 @@ export class Pane {
     }
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
     this.body.scrollTop = 0;
-    this.showSuggestions();
-    this.showAnnotations();
   }
 
   /** The pane's editor, once its document is shown. */
@@ -312,6 +319,7 @@ export class Pane {
   }
 
   private setStatus(status: SaveStatus): void {
+    if (this.status.dataset.status === status) return;
     this.status.textContent = STATUS_TEXT[status];
     this.status.dataset.status = status;
   }

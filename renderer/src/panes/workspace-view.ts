@@ -114,13 +114,13 @@ export class WorkspaceView implements PaneHost {
 
   /** Loads the stored suggestions and the text of every pane. */
   async load(): Promise<void> {
-    try {
-      this.setSuggestions((await call('listSuggestions', {})).suggestions);
-    } catch (err) {
-      this.notify(`Suggestions could not be loaded: ${(err as Error).message}`, 'error');
-    }
-    await this.annotator.load();
-    await Promise.all(this.panes.map((p) => p.load()));
+    const suggestions = call('listSuggestions', {}).then(
+      (list) => this.setSuggestions(list.suggestions),
+      (err: Error) => this.notify(`Suggestions could not be loaded: ${err.message}`, 'error'),
+    );
+    // Texts, annotations and suggestions are fetched together; each pane draws once all are in.
+    const ready = Promise.all([suggestions, this.annotator.load()]);
+    await Promise.all(this.panes.map((p) => p.load(ready)));
     void this.annotator.refreshStatus();
   }
 

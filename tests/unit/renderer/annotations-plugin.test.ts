@@ -9,6 +9,7 @@ import {
   annotationKey,
   changeAnnotations,
   setAnnotations,
+  stretchTitle,
   type AnnotationMark,
 } from '../../../renderer/src/editor/annotations';
 
@@ -19,7 +20,7 @@ const json = parseMarkdownDocument(
 function mark(id: string, state: EditorState, phrase: string, tags = ['deterrence']): AnnotationMark {
   const text = plainTextOf(state.doc).text;
   const start = text.indexOf(phrase);
-  return { id, start, end: start + phrase.length, tags, color: '#cc0000', title: id };
+  return { id, start, end: start + phrase.length, tags, title: id };
 }
 const textOf = (state: EditorState, id: string) => {
   const a = annotationAnchors(state).anchors.find((x) => x.id === id);
@@ -69,6 +70,14 @@ describe('annotation decorations (no DOM)', () => {
     );
     const stretches = annotationKey.getState(state)!.set.find();
     expect(stretches.map((d) => d.spec.annotations)).toEqual([['wide'], ['wide', 'inner'], ['wide']]);
+    // Colours come from tag classes, innermost annotation as the first layer; hover text
+    // lists every annotation over the stretch, innermost last.
+    const classOf = (i: number) => (stretches[i] as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
+    expect(classOf(1).split(' ')).toEqual(
+      expect.arrayContaining(['an', 'an-d2', 'an-l1-deterrence', 'an-l2-deterrence']),
+    );
+    expect(classOf(0).split(' ')).toEqual(['an', 'an-d1', 'an-l1-deterrence']);
+    expect(stretchTitle(state, stretches[1].spec.annotations)).toBe('wide\n—\ninner');
     expect(textOf(state, 'wide')).toBe('pursued engagement and deterrence');
     expect(textOf(state, 'inner')).toBe('engagement');
   });
