@@ -64,11 +64,14 @@ function sideOf(passages: Passage[], w: Window, docs: AlignInput[]): Side {
   const first = passages[w.first];
   const tokens = [];
   const termOf = [];
+  const ends = new Map<number, number>();
   for (let i = w.first; i <= w.last; i++) {
+    const offset = tokens.length;
+    for (const [from, to] of passages[i].ends) ends.set(offset + from, offset + to);
     tokens.push(...passages[i].tokens);
     termOf.push(...passages[i].termOf);
   }
-  return { tokens, termOf, year: yearWritten(docs[first.doc]) };
+  return { tokens, termOf, ends, year: yearWritten(docs[first.doc]) };
 }
 
 function alignmentId(a: AlignedSide, b: AlignedSide): string {

@@ -31,6 +31,8 @@ export interface Passage {
   tokens: Token[];
   /** Index term per token (a lemma, 'c:<concept>' for a concept mention, or '' for none). */
   termOf: string[];
+  /** For a concept mention of several words: its first token → one past its last. */
+  ends: Map<number, number>;
   /** Term frequencies. */
   terms: Map<string, number>;
 }
@@ -41,14 +43,16 @@ export interface PassageOptions {
 
 const SKIPPED: ReadonlySet<BlockKind> = new Set(['heading', 'code']);
 
-/** Index terms of a token sequence. */
-export function termsOf(tokens: Token[], concepts: ConceptMatcher): string[] {
+/** Index terms of a token sequence, and where multi-word concept mentions end. */
+export function termsOf(tokens: Token[], concepts: ConceptMatcher): { termOf: string[]; ends: Map<number, number> } {
   const termOf = tokens.map((t) => (t.value !== undefined || t.norm.length < 2 || STOPWORDS.has(t.norm) ? '' : t.norm));
+  const ends = new Map<number, number>();
   for (const hit of concepts.match(tokens)) {
     for (let i = hit.from; i < hit.to; i++) termOf[i] = '';
     termOf[hit.from] = `c:${hit.concept}`;
+    if (hit.to > hit.from + 1) ends.set(hit.from, hit.to);
   }
-  return termOf;
+  return { termOf, ends };
 }
 
 /** One side of a relation from free text (the `relate` command, evaluation). */
@@ -56,9 +60,9 @@ export function sideOfText(
   text: string,
   concepts: ConceptMatcher,
   year?: number,
-): { tokens: Token[]; termOf: string[]; year?: number } {
+): { tokens: Token[]; termOf: string[]; ends: Map<number, number>; year?: number } {
   const tokens = tokenize(text);
-  return { tokens, termOf: termsOf(tokens, concepts), year };
+  return { tokens, ...termsOf(tokens, concepts), year };
 }
 
 /** Splits documents into sentence passages with their terms. */
@@ -69,11 +73,11 @@ export function buildPassages(docs: AlignInput[], concepts: ConceptMatcher, opti
       if (SKIPPED.has(block.kind) || (block.kind === 'note' && !options.includeNotes)) return;
       for (const span of splitSentences(doc.text, block.start, block.end)) {
         const tokens = tokenize(doc.text, span.start, span.end);
-        const termOf = termsOf(tokens, concepts);
+        const { termOf, ends } = termsOf(tokens, concepts);
         const terms = new Map<string, number>();
         for (const t of termOf) if (t) terms.set(t, (terms.get(t) ?? 0) + 1);
         if (terms.size < 3) continue; // too short to align on ("Why?", captions)
-        passages.push({ doc: d, block: blockIndex, start: span.start, end: span.end, tokens, termOf, terms });
+        passages.push({ doc: d, block: blockIndex, start: span.start, end: span.end, tokens, termOf, ends, terms });
       }
     });
   });

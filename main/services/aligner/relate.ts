@@ -22,6 +22,8 @@ export interface Evidence {
 export interface Side {
   tokens: Token[];
   termOf: string[];
+  /** Multi-word concept mentions: first token → one past the last. */
+  ends?: Map<number, number>;
   /** Year the text was written, for telling change over time from contradiction. */
   year?: number;
 }
@@ -37,6 +39,23 @@ export interface RelationResult {
 
 const range = (t: Token): [number, number] => [t.start, t.end];
 
+/** The last token of the term at `i` (a concept mention may span several words). */
+const lastOf = (side: Side, i: number): number => (side.ends?.get(i) ?? i + 1) - 1;
+
+/** The words of a side from token `from` to token `to`, as written. */
+function wordsOf(side: Side, from: number, to: number): string {
+  const out: string[] = [];
+  for (let k = from; k <= to; k++) out.push(side.tokens[k].surface);
+  return out.join(' ');
+}
+
+/** How a shared term or run reads in the evidence: as side A writes it, and as B does if it differs. */
+function sharedNote(a: Side, b: Side, ra: [number, number], rb: [number, number]): string {
+  const wa = wordsOf(a, ra[0], ra[1]);
+  const wb = wordsOf(b, rb[0], rb[1]);
+  return wa.toLowerCase() === wb.toLowerCase() ? wa : `${wa} / ${wb}`;
+}
+
 function firstIndex(side: Side, test: (t: Token, i: number) => boolean): number {
   return side.tokens.findIndex(test);
 }
@@ -46,7 +65,7 @@ function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<strin
   const ia = a.termOf.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
   const ib = b.termOf.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
   const shared = new Set<string>();
-  const evidence: Evidence[] = [];
+  const evidence: (Evidence & { terms: number })[] = [];
   const parts = diffArrays(
     ia.map((i) => a.termOf[i]),
     ib.map((i) => b.termOf[i]),
@@ -59,13 +78,14 @@ function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<strin
       const n = part.count ?? part.value.length;
       if (!part.added && !part.removed) {
         for (const v of part.value) shared.add(v);
-        const ta = [a.tokens[ia[pa]], a.tokens[ia[pa + n - 1]]];
-        const tb = [b.tokens[ib[pb]], b.tokens[ib[pb + n - 1]]];
+        const ra: [number, number] = [ia[pa], lastOf(a, ia[pa + n - 1])];
+        const rb: [number, number] = [ib[pb], lastOf(b, ib[pb + n - 1])];
         evidence.push({
           kind: 'shared',
-          a: [ta[0].start, ta[1].end],
-          b: [tb[0].start, tb[1].end],
-          note: part.value.map((v) => v.replace(/^c:/, '')).join(' '),
+          a: [a.tokens[ra[0]].start, a.tokens[ra[1]].end],
+          b: [b.tokens[rb[0]].start, b.tokens[rb[1]].end],
+          note: sharedNote(a, b, ra, rb),
+          terms: n,
         });
       }
       if (!part.added) pa += n;
@@ -79,10 +99,19 @@ function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<strin
       shared.add(t);
       const i = a.termOf.indexOf(t);
       const j = b.termOf.indexOf(t);
-      evidence.push({ kind: 'shared', a: range(a.tokens[i]), b: range(b.tokens[j]), note: t.replace(/^c:/, '') });
+      const ra: [number, number] = [i, lastOf(a, i)];
+      const rb: [number, number] = [j, lastOf(b, j)];
+      evidence.push({
+        kind: 'shared',
+        a: [a.tokens[i].start, a.tokens[ra[1]].end],
+        b: [b.tokens[j].start, b.tokens[rb[1]].end],
+        note: sharedNote(a, b, ra, rb),
+        terms: 1,
+      });
     }
-  evidence.sort((x, y) => y.note.split(' ').length - x.note.split(' ').length);
-  return { evidence: evidence.slice(0, 6), shared };
+  // Longest runs first.
+  evidence.sort((x, y) => y.terms - x.terms);
+  return { evidence: evidence.slice(0, 6).map(({ terms: _, ...e }) => e), shared };
 }
 
 function pairCue(a: Side, b: Side, index: Map<string, Set<string>>, kind: 'antonym' | 'degree'): Evidence | undefined {

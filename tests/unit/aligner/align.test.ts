@@ -11,7 +11,7 @@ import { readDocumentFolder } from '../../../main/services/sources';
 const matcher = new ConceptMatcher(DEFAULT_CONCEPTS);
 const side = (text: string, year?: number) => {
   const tokens = tokenize(text);
-  return { tokens, termOf: termsOf(tokens, matcher), year };
+  return { tokens, ...termsOf(tokens, matcher), year };
 };
 
 describe('concepts', () => {
@@ -59,6 +59,17 @@ describe('relation cues', () => {
     );
     expect(r.relation).toBe('agree');
     expect(r.evidence.some((e) => e.kind === 'shared')).toBe(true);
+  });
+
+  it('words shared evidence as each side writes it, covering every word of a concept', () => {
+    const a = 'Tokyo wants the Northern Territories returned before a peace treaty.';
+    const b = 'Japan insists Russia return the Southern Kurils before a peace treaty is signed.';
+    const r = relate(side(a), side(b));
+    const islands = r.evidence.find((e) => e.note === 'Northern Territories / Southern Kurils');
+    expect(islands).toBeDefined();
+    expect(a.slice(...islands!.a!)).toBe('Northern Territories');
+    expect(b.slice(...islands!.b!)).toBe('Southern Kurils');
+    expect(r.evidence.map((e) => e.note)).toEqual(expect.arrayContaining(['Tokyo / Japan', 'peace treaty']));
   });
 
   it('reads negation in its clause only, and not in "not only … but also"', () => {
