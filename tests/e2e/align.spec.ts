@@ -1,4 +1,24 @@
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+
+/** Clicks the first word of an inline element: a passage wrapped over lines has other text in its box. */
+async function clickStart(page: Page, target: Locator): Promise<void> {
+  await reveal(target);
+  const r = await target.evaluate((el) => {
+    const rect = (
+      el as unknown as { getClientRects(): { left: number; top: number; height: number }[] }
+    ).getClientRects()[0];
+    return { x: rect.left + 3, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(r.x, r.y);
+}
+
+/** Scrolls an element to the middle of its pane (blocks far out of view are not rendered until then). */
+async function reveal(target: Locator): Promise<void> {
+  await target.evaluate((el) =>
+    (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }),
+  );
+}
 
 test('Align marks suggested agreements and conflicts in the panes, with evidence on hover, kept after a reload', async ({
   page,
@@ -26,6 +46,62 @@ test('Align marks suggested agreements and conflicts in the panes, with evidence
   await page.reload();
   await expect(page.locator('.pane')).toHaveCount(4);
   await expect.poll(() => page.locator('.pm-doc .sg').count()).toBeGreaterThan(20);
+});
+
+test('a suggestion is accepted, dismissed (with undo) and followed to its other passage from its card', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane')).toHaveCount(4);
+  await page.keyboard.press('Control+Shift+A');
+  await expect(page.locator('.notice')).toContainText(/Align found/, { timeout: 20_000 });
+  const pane = page.locator('.pane').nth(3);
+  const passage = (sid: string | undefined) => page.locator(`.pm-doc .sg-id-${sid}`);
+  const first = pane.locator('.pm-doc .sg', { hasText: /\w{6}/ }).first();
+  await clickStart(page, first);
+  const card = page.getByRole('dialog', { name: /Agrees with|Conflicts with|Related to/ });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('This passage');
+  await expect(card).toContainText('Other passage');
+  await page.screenshot({ path: 'test-results/suggestion-card.png' });
+  const accepted = (await card.getAttribute('data-suggestion')) ?? undefined;
+
+  // Accept: drawn more strongly in both texts, kept after a reload.
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await expect(card).toBeHidden();
+  await expect(passage(accepted).first()).toHaveClass(/sg-accepted/);
+  const panesWithIt = async () => {
+    let n = 0;
+    for (let i = 0; i < 4; i++)
+      n += (await page.locator('.pane').nth(i).locator(`.sg-id-${accepted}`).count()) > 0 ? 1 : 0;
+    return n;
+  };
+  expect(await panesWithIt()).toBe(2);
+  await page.reload();
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await expect(passage(accepted).first()).toHaveClass(/sg-accepted/);
+  await reveal(passage(accepted).first());
+
+  // Dismiss by key: gone from both texts; Undo brings it back.
+  const other = pane.locator('.pm-doc .sg:not(.sg-accepted)', { hasText: /\w{6}/ }).first();
+  await clickStart(page, other);
+  await expect(card).toBeVisible();
+  const dismissed = (await card.getAttribute('data-suggestion')) ?? undefined;
+  expect(dismissed).not.toBe(accepted);
+  await page.keyboard.press('d');
+  await expect(card).toBeHidden();
+  await expect(passage(dismissed)).toHaveCount(0);
+  await page.locator('.notice').last().getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => passage(dismissed).count()).toBeGreaterThan(0);
+
+  // Show the other passage: its pane scrolls there and flashes it.
+  await passage(dismissed)
+    .first()
+    .click({ position: { x: 3, y: 6 } });
+  await expect(card).toBeVisible();
+  await card.getByRole('button', { name: 'Show other passage' }).click();
+  await expect(page.locator(`.pm-doc .sg-id-${dismissed}.sg-flash`).first()).toBeInViewport();
 });
 
 test('the concept lexicon is edited in a dialog, checked, and kept in the workspace', async ({ page, host }) => {

@@ -174,8 +174,16 @@ export function annotations(onClick?: (view: EditorView, ids: string[], event: M
       },
       handleClick(view, pos, event) {
         if (!onClick) return false;
+        // The stretch clicked lists its annotations; the position alone also matches
+        // stretches that merely end or begin there.
+        const el = (event.target as Element | null)?.closest?.('.an');
         const found = annotationKey.getState(view.state)?.set.find(pos, pos) ?? [];
-        const ids = found.length ? (found[found.length - 1].spec.annotations as string[]) : [];
+        const ids =
+          el instanceof HTMLElement && el.dataset.annotations
+            ? el.dataset.annotations.split(' ')
+            : found.length
+              ? (found[found.length - 1].spec.annotations as string[])
+              : [];
         return ids.length ? onClick(view, ids, event) : false;
       },
     },

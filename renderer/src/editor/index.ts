@@ -21,6 +21,8 @@ export { schema };
 export interface PaneEditorOptions {
   /** A click on annotated text; return true when handled. */
   onAnnotationClick?: (view: EditorView, ids: string[], event: MouseEvent) => boolean;
+  /** A click on a suggested passage outside any annotation; return true when handled. */
+  onSuggestionClick?: (view: EditorView, ids: string[], event: MouseEvent) => boolean;
 }
 
 /** Plugins every pane uses, in order. */
@@ -31,7 +33,11 @@ export function panePlugins(options: PaneEditorOptions = {}): Plugin[] {
     keymap(baseKeymap),
     footnoteNavigation(),
     externalLinks(),
-    suggestions(),
+    // Annotations take the click first: a tagged passage opens its annotation.
+    suggestions((view, ids, event) => {
+      if ((event.target as Element | null)?.closest?.('.an')) return false;
+      return options.onSuggestionClick?.(view, ids, event) ?? false;
+    }),
     annotations(options.onAnnotationClick),
   ];
 }

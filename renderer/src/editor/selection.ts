@@ -1,11 +1,12 @@
 /**
  * What the user selected in a pane, as plain-text offsets (the store's coordinates),
- * and bringing an annotation into view. A read-only pane has no editable selection of
+ * and bringing an annotation or a suggested passage into view. A read-only pane has no editable selection of
  * its own, so the browser's selection is read and mapped into the document.
  */
 import type { EditorView } from 'prosemirror-view';
 import { plainTextOf, posToOffset } from '../../../common/plaintext';
 import { annotationPosition, changeAnnotations } from './annotations';
+import { suggestionPosition } from './suggestions';
 
 /** A selected range of a pane's text. */
 export interface SelectedText {
@@ -47,13 +48,30 @@ export function selectedText(view: EditorView): SelectedText | undefined {
   return { start, end, text: pt.text.slice(start, end), rect };
 }
 
+function scrollToPos(view: EditorView, pos: number): void {
+  const { node } = view.domAtPos(pos);
+  const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
+  target?.scrollIntoView({ block: 'center' });
+}
+
 /** Scrolls an annotation to the middle of its pane and marks it as the one in focus. */
 export function scrollToAnnotation(view: EditorView, id: string): boolean {
   const at = annotationPosition(view.state, id);
   if (!at) return false;
   view.dispatch(changeAnnotations(view.state, { focus: id }));
-  const { node } = view.domAtPos(at.from);
-  const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
-  target?.scrollIntoView({ block: 'center' });
+  scrollToPos(view, at.from);
+  return true;
+}
+
+/** Scrolls a suggested passage to the middle of its pane and briefly flashes it. */
+export function scrollToSuggestion(view: EditorView, id: string): boolean {
+  const at = suggestionPosition(view.state, id);
+  if (!at) return false;
+  scrollToPos(view, at.from);
+  for (const el of view.dom.querySelectorAll<HTMLElement>(`.sg-id-${CSS.escape(id)}`)) {
+    el.classList.remove('sg-flash');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('sg-flash');
+  }
   return true;
 }

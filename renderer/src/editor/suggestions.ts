@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { offsetToPos, plainTextOf } from '../../../common/plaintext';
 
 /** A passage of this pane's document to mark, as plain-text offsets. */
@@ -19,6 +19,8 @@ export interface SuggestionMark {
   title: string;
   /** Evidence on this side: plain-text offsets and whether it is a shared term or a cue. */
   evidence: { range: [number, number]; cue: boolean }[];
+  /** The analyst accepted it: drawn more strongly. */
+  accepted?: boolean;
 }
 
 export const suggestionKey = new PluginKey<DecorationSet>('suggestions');
@@ -35,7 +37,13 @@ export function suggestionDecorations(doc: Node, marks: SuggestionMark[]): Decor
       Decoration.inline(
         from,
         to,
-        { class: `sg sg-${m.relation}`, title: m.title, 'data-suggestion': m.id },
+        // Overlapping decorations share one element (classes joined, other attributes
+        // overwritten), so the suggestion's id also travels as a class.
+        {
+          class: `sg sg-${m.relation} sg-id-${m.id}${m.accepted ? ' sg-accepted' : ''}`,
+          title: m.title,
+          'data-suggestion': m.id,
+        },
         { suggestion: m.id },
       ),
     );
@@ -50,7 +58,10 @@ export function suggestionDecorations(doc: Node, marks: SuggestionMark[]): Decor
   return DecorationSet.create(doc, decorations);
 }
 
-export function suggestions(): Plugin<DecorationSet> {
+/** The plugin; `onClick` receives the suggestions under a click, innermost (shortest) first. */
+export function suggestions(
+  onClick?: (view: EditorView, ids: string[], event: MouseEvent, pos: number) => boolean,
+): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: suggestionKey,
     state: {
@@ -62,8 +73,22 @@ export function suggestions(): Plugin<DecorationSet> {
     },
     props: {
       decorations: (state: EditorState) => suggestionKey.getState(state),
+      handleClick(view, pos, event) {
+        if (!onClick) return false;
+        const found = (suggestionKey.getState(view.state)?.find(pos, pos) ?? []).filter((d) => d.spec.suggestion);
+        found.sort((x, y) => x.to - x.from - (y.to - y.from));
+        return found.length
+          ? onClick(view, [...new Set(found.map((d) => d.spec.suggestion as string))], event, pos)
+          : false;
+      },
     },
   });
+}
+
+/** Where a suggestion's passage is in the pane's document, if it is there. */
+export function suggestionPosition(state: EditorState, id: string): { from: number; to: number } | undefined {
+  const found = suggestionKey.getState(state)?.find(undefined, undefined, (spec) => spec.suggestion === id) ?? [];
+  return found.length ? { from: found[0].from, to: found[0].to } : undefined;
 }
 
 /** A transaction that replaces the suggestion marks of a state. */

@@ -12,7 +12,7 @@ import { pickerLabel } from '../labels';
 import { createPaneState } from '../editor';
 import { setSuggestions, type SuggestionMark } from '../editor/suggestions';
 import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
-import { scrollToAnnotation, selectedText, type SelectedText } from '../editor/selection';
+import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
 
 /** A passage selected in a pane, as plain-text offsets of a document revision. */
 export interface PaneSelection extends SelectedText {
@@ -37,6 +37,8 @@ export interface PaneHost {
   annotationMarks(docId: string, revision: number): AnnotationMark[];
   /** The user clicked highlighted text; true when handled. */
   annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
+  /** The user clicked a suggested passage (innermost first); true when handled. */
+  suggestionClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
   /** A save or reload moved annotations in the store; reload them. */
   annotationsMoved(orphaned: number): void;
 }
@@ -191,6 +193,7 @@ export class Pane {
     );
     let state = createPaneState(payload.doc as NodeJSON, {
       onAnnotationClick: (_view, ids, event) => this.host.annotationClicked(this, ids, event),
+      onSuggestionClick: (_view, ids, event) => this.host.suggestionClicked(this, ids, event),
     });
     // Highlights go into the state before it is drawn: one DOM build, not two.
     state = state.apply(setSuggestions(state, this.host.suggestionMarks(this.docId, this.revision)));
@@ -243,6 +246,11 @@ export class Pane {
   /** Scrolls to an annotation and marks it as the one in focus; false if it is not in this pane. */
   revealAnnotation(id: string): boolean {
     return !!this.view && scrollToAnnotation(this.view, id);
+  }
+
+  /** Scrolls a suggested passage to the middle of the pane; false if it is not in this pane. */
+  revealSuggestion(id: string): boolean {
+    return !!this.view && scrollToSuggestion(this.view, id);
   }
 
   /** Where an annotation is on screen. */

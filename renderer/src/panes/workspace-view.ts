@@ -2,26 +2,17 @@
  * The panes side by side: adding, closing, reordering and switching documents, with
  * the layout saved to the workspace after every change.
  */
-import type { AlignJob, WorkspacePayload } from '../../../common/api';
-import { MAX_PANES, type DocumentSummary, type Suggestion } from '../../../common/model';
+import type { WorkspacePayload } from '../../../common/api';
+import { MAX_PANES, type DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
-import { clip, docLabel } from '../labels';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
 import type { AnnotationMark } from '../editor/annotations';
 import { Annotator } from '../panels/annotator';
+import { SuggestionsView } from '../panels/suggestions-view';
 import { ConceptsDialog } from './concepts-dialog';
 import { Pane, type PaneHost } from './pane';
-
-const RELATION_TEXT = { agree: 'Agrees', conflict: 'Conflicts', related: 'Related' } as const;
-const STAGE_TEXT: Record<string, string> = {
-  starting: 'Starting',
-  passages: 'Reading passages',
-  candidates: 'Finding candidates',
-  relations: 'Weighing relations',
-  saving: 'Saving suggestions',
-};
 
 export class WorkspaceView implements PaneHost {
   readonly element: HTMLElement;
@@ -31,12 +22,7 @@ export class WorkspaceView implements PaneHost {
   private active?: Pane;
   private nextPaneNumber = 1;
   private layoutSave: Promise<unknown> = Promise.resolve();
-  private suggestions: Suggestion[] = [];
-  private aligning = false;
-  private readonly alignButton: HTMLButtonElement;
-  private readonly alignProgress: HTMLProgressElement;
-  private readonly alignStatus: HTMLElement;
-  private readonly legend: HTMLElement;
+  readonly suggestions: SuggestionsView;
   private readonly concepts: ConceptsDialog;
   readonly annotator: Annotator;
 
@@ -47,30 +33,12 @@ export class WorkspaceView implements PaneHost {
     this.addButton = h('button', { type: 'button', class: 'add-pane', title: 'Add a pane (Ctrl+Alt+N)' }, '+ Add pane');
     this.addButton.addEventListener('click', () => this.addPane());
     this.panesElement = h('main', { class: 'panes', 'aria-label': 'Documents side by side' });
-    this.alignButton = h(
-      'button',
-      { type: 'button', class: 'align', title: 'Find where the authors agree and conflict (Ctrl+Shift+A)' },
-      'Align',
-    );
-    this.alignButton.addEventListener('click', () => void this.align());
-    this.alignProgress = h('progress', {
-      class: 'align-progress',
-      max: '1',
-      hidden: true,
-      'aria-label': 'Align progress',
+    this.suggestions = new SuggestionsView({
+      panes: () => this.panes,
+      documents: () => this.workspace.documents,
+      paneFor: (docId) => this.paneFor(docId),
+      notify: (message, kind, action) => this.notify(message, kind, action),
     });
-    this.alignStatus = h('span', { class: 'align-status', role: 'status' });
-    this.legend = h(
-      'span',
-      {
-        class: 'legend',
-        hidden: true,
-        title: 'Suggested alignments: hover a tinted passage for its relation and evidence',
-      },
-      h('span', { class: 'sg sg-agree' }, 'agree'),
-      h('span', { class: 'sg sg-conflict' }, 'conflict'),
-      h('span', { class: 'sg sg-related' }, 'related'),
-    );
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
       'button',
@@ -93,10 +61,10 @@ export class WorkspaceView implements PaneHost {
         h('span', { class: 'brand' }, 'Parallax'),
         h('span', { class: 'workspace-name' }, workspace.name),
         h('span', { class: 'spacer' }),
-        this.legend,
-        this.alignStatus,
-        this.alignProgress,
-        this.alignButton,
+        this.suggestions.legend,
+        this.suggestions.status,
+        this.suggestions.progress,
+        this.suggestions.alignButton,
         conceptsButton,
         this.addButton,
         this.annotator.saveIndicator,
@@ -106,6 +74,7 @@ export class WorkspaceView implements PaneHost {
       notices.element,
       this.concepts.element,
       this.annotator.popover.element,
+      this.suggestions.card.element,
       this.annotator.selectionBar,
     );
     for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
@@ -114,12 +83,8 @@ export class WorkspaceView implements PaneHost {
 
   /** Loads the stored suggestions and the text of every pane. */
   async load(): Promise<void> {
-    const suggestions = call('listSuggestions', {}).then(
-      (list) => this.setSuggestions(list.suggestions),
-      (err: Error) => this.notify(`Suggestions could not be loaded: ${err.message}`, 'error'),
-    );
     // Texts, annotations and suggestions are fetched together; each pane draws once all are in.
-    const ready = Promise.all([suggestions, this.annotator.load()]);
+    const ready = Promise.all([this.suggestions.load(), this.annotator.load()]);
     await Promise.all(this.panes.map((p) => p.load(ready)));
     void this.annotator.refreshStatus();
   }
@@ -154,77 +119,16 @@ export class WorkspaceView implements PaneHost {
     return pane;
   }
 
-  private setSuggestions(list: Suggestion[]): void {
-    this.suggestions = list.filter((s) => s.status !== 'dismissed');
-    this.legend.hidden = this.suggestions.length === 0;
-  }
-
   suggestionMarks(docId: string, revision: number): SuggestionMark[] {
-    const label = (id: string) =>
-      docLabel(
-        this.workspace.documents.find((x) => x.id === id),
-        id,
-      );
-    const marks: SuggestionMark[] = [];
-    for (const s of this.suggestions) {
-      for (const [mine, other, key] of [
-        [s.a, s.b, 'a'],
-        [s.b, s.a, 'b'],
-      ] as const) {
-        if (mine.doc !== docId || mine.revision !== revision) continue;
-        const cues = s.evidence.filter((e) => e.kind !== 'shared').map((e) => `${e.kind}: ${e.note}`);
-        const shared = s.evidence
-          .filter((e) => e.kind === 'shared')
-          .map((e) => e.note)
-          .slice(0, 4);
-        const title = [
-          `${RELATION_TEXT[s.relation]} with ${label(other.doc)} (confidence ${s.score.toFixed(2)})`,
-          `“${clip(other.text, 220)}”`,
-          ...cues,
-          ...(shared.length ? [`shared: ${shared.join('; ')}`] : []),
-        ].join('\n');
-        const evidence = s.evidence.flatMap((e) => {
-          const range = e[key];
-          return range ? [{ range, cue: e.kind !== 'shared' }] : [];
-        });
-        marks.push({ id: s.id, relation: s.relation, start: mine.start, end: mine.end, title, evidence });
-      }
-    }
-    return marks;
+    return this.suggestions.marks(docId, revision);
   }
 
-  /** Runs Align over the workspace, showing progress, and marks the suggestions in the panes. */
-  async align(): Promise<void> {
-    if (this.aligning) return;
-    this.aligning = true;
-    this.alignButton.disabled = true;
-    this.alignProgress.hidden = false;
-    this.alignProgress.removeAttribute('value');
-    this.alignStatus.textContent = 'Aligning…';
-    try {
-      await Promise.all(this.panes.map((p) => p.flush()));
-      let job: AlignJob = await call('startAlign', {});
-      while (job.state === 'running') {
-        this.alignStatus.textContent = `${STAGE_TEXT[job.stage] ?? job.stage}…`;
-        if (job.total > 0) this.alignProgress.value = job.done / job.total;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        job = await call('getAlignJob', { id: job.id });
-      }
-      if (job.state === 'failed') throw new Error(job.error ?? 'Align failed.');
-      this.setSuggestions((await call('listSuggestions', {})).suggestions);
-      for (const p of this.panes) p.showSuggestions();
-      const count = (r: string) => this.suggestions.filter((s) => s.relation === r).length;
-      this.notify(
-        `Align found ${job.count ?? 0} suggestions: ${count('agree')} agree, ${count('conflict')} conflict, ${count('related')} related. Hover a tinted passage for the evidence.`,
-      );
-    } catch (err) {
-      this.notify((err as Error).message, 'error', { label: 'Try again', run: () => void this.align() });
-    } finally {
-      this.aligning = false;
-      this.alignButton.disabled = false;
-      this.alignProgress.hidden = true;
-      this.alignStatus.textContent = '';
-    }
+  suggestionClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    return this.suggestions.clicked(pane, ids, event);
+  }
+
+  align(): Promise<void> {
+    return this.suggestions.align();
   }
 
   editConcepts(): void {

@@ -1,0 +1,169 @@
+/**
+ * The suggestion card: opens on a click on a suggested passage. It shows the relation,
+ * both passages and the evidence, and lets the analyst accept the suggestion, dismiss
+ * it, or bring the other passage into view. Keys while it is open: A accept, D dismiss,
+ * O other passage, Escape close.
+ */
+import type { Suggestion } from '../../../common/model';
+import { h } from '../dom';
+import { clip } from '../labels';
+
+export interface CardActions {
+  /** A label for a document ("O'Shea 2024"). */
+  label(docId: string): string;
+  setStatus(s: Suggestion, status: Suggestion['status']): Promise<void>;
+  /** Brings one side of a suggestion into view. */
+  reveal(s: Suggestion, side: 'a' | 'b'): Promise<void>;
+}
+
+const HEADING = { agree: 'Agrees with', conflict: 'Conflicts with', related: 'Related to' } as const;
+const KIND_TEXT: Record<string, string> = {
+  negation: 'Negation',
+  antonym: 'Opposite words',
+  number: 'Different numbers',
+  degree: 'Degree',
+  marker: 'Counter-marker',
+  time: 'Time',
+};
+
+export class SuggestionCard {
+  readonly element: HTMLElement;
+  private readonly heading: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly acceptButton: HTMLButtonElement;
+  private readonly dismissButton: HTMLButtonElement;
+  private readonly otherButton: HTMLButtonElement;
+  private current?: { s: Suggestion; mine: 'a' | 'b' };
+  private returnFocus?: HTMLElement;
+
+  constructor(private readonly actions: CardActions) {
+    this.heading = h('h2', { class: 'popover-heading', id: 'suggestion-card-heading' });
+    this.body = h('div', { class: 'card-body' });
+    this.acceptButton = h('button', { type: 'button', class: 'primary', title: 'Accept (A)' }, 'Accept');
+    this.dismissButton = h('button', { type: 'button', title: 'Dismiss (D)' }, 'Dismiss');
+    this.otherButton = h('button', { type: 'button', title: 'Show the other passage (O)' }, 'Show other passage');
+    const close = h(
+      'button',
+      { type: 'button', class: 'icon-button', title: 'Close (Esc)', 'aria-label': 'Close' },
+      '✕',
+    );
+    this.element = h(
+      'div',
+      {
+        class: 'tag-popover suggestion-card',
+        role: 'dialog',
+        'aria-labelledby': 'suggestion-card-heading',
+        tabindex: '-1',
+        hidden: true,
+      },
+      h('div', { class: 'card-head' }, this.heading, close),
+      this.body,
+      h(
+        'div',
+        { class: 'dialog-actions' },
+        this.otherButton,
+        h('span', { class: 'spacer' }),
+        this.dismissButton,
+        this.acceptButton,
+      ),
+    );
+    close.addEventListener('click', () => this.close());
+    this.acceptButton.addEventListener('click', () => void this.toggleAccept());
+    this.dismissButton.addEventListener('click', () => void this.dismiss());
+    this.otherButton.addEventListener('click', () => void this.showOther());
+    this.element.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'escape') this.close();
+      else if (key === 'a') void this.toggleAccept();
+      else if (key === 'd') void this.dismiss();
+      else if (key === 'o') void this.showOther();
+      else return;
+      event.preventDefault();
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** Opens the card for a suggestion, seen from the side in document `docId`, near `near`. */
+  open(s: Suggestion, docId: string, near: DOMRect): void {
+    this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    this.current = { s, mine: s.a.doc === docId ? 'a' : 'b' };
+    this.element.dataset.suggestion = s.id;
+    this.render();
+    this.element.hidden = false;
+    const width = this.element.offsetWidth || 360;
+    const height = this.element.offsetHeight || 300;
+    const left = Math.max(8, Math.min(near.left, window.innerWidth - width - 8));
+    const below = near.bottom + 8;
+    const top = below + height < window.innerHeight ? below : Math.max(8, near.top - height - 8);
+    this.element.style.left = `${left}px`;
+    this.element.style.top = `${top}px`;
+    this.element.focus();
+  }
+
+  close(): void {
+    if (this.element.hidden) return;
+    this.element.hidden = true;
+    this.current = undefined;
+    this.returnFocus?.focus({ preventScroll: true });
+  }
+
+  private render(): void {
+    if (!this.current) return;
+    const { s, mine } = this.current;
+    const theirs = mine === 'a' ? 'b' : 'a';
+    this.heading.replaceChildren(
+      h('span', { class: `sg sg-${s.relation} card-relation` }, HEADING[s.relation]),
+      ` ${this.actions.label(s[theirs].doc)}`,
+    );
+    const cues = s.evidence.filter((e) => e.kind !== 'shared');
+    const shared = s.evidence.filter((e) => e.kind === 'shared').map((e) => e.note);
+    this.body.replaceChildren(
+      h('p', { class: 'card-label' }, `This passage (${this.actions.label(s[mine].doc)})`),
+      h('blockquote', { class: 'popover-quote' }, `“${clip(s[mine].text, 260)}”`),
+      h('p', { class: 'card-label' }, `Other passage (${this.actions.label(s[theirs].doc)})`),
+      h('blockquote', { class: 'popover-quote' }, `“${clip(s[theirs].text, 260)}”`),
+      ...(cues.length
+        ? [
+            h(
+              'ul',
+              { class: 'card-cues' },
+              ...cues.map((e) => h('li', {}, h('strong', {}, `${KIND_TEXT[e.kind] ?? e.kind}: `), e.note)),
+            ),
+          ]
+        : []),
+      ...(shared.length ? [h('p', { class: 'card-shared' }, `Shared: ${shared.join('; ')}`)] : []),
+      h(
+        'p',
+        { class: 'card-meta' },
+        `Confidence ${s.score.toFixed(2)}` + (s.status === 'accepted' ? ' · Accepted' : ''),
+      ),
+    );
+    this.acceptButton.textContent = s.status === 'accepted' ? 'Unaccept' : 'Accept';
+    this.acceptButton.title = s.status === 'accepted' ? 'Back to a suggestion (A)' : 'Accept (A)';
+  }
+
+  private async toggleAccept(): Promise<void> {
+    if (!this.current) return;
+    const { s } = this.current;
+    await this.actions.setStatus(s, s.status === 'accepted' ? 'suggested' : 'accepted');
+    this.close();
+  }
+
+  private async dismiss(): Promise<void> {
+    if (!this.current) return;
+    const { s } = this.current;
+    this.close();
+    await this.actions.setStatus(s, 'dismissed');
+  }
+
+  private async showOther(): Promise<void> {
+    if (!this.current) return;
+    const { s, mine } = this.current;
+    this.close();
+    await this.actions.reveal(s, mine === 'a' ? 'b' : 'a');
+  }
+}

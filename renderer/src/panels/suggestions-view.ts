@@ -1,0 +1,199 @@
+/**
+ * Suggested alignments in the workspace: the Align command with its progress, the
+ * legend, the marks each pane draws, and the card that accepts or dismisses one.
+ * Dismissed suggestions leave the panes (with an Undo); accepted ones are drawn more
+ * strongly and survive the next Align.
+ */
+import type { AlignJob } from '../../../common/api';
+import type { DocumentSummary, Suggestion } from '../../../common/model';
+import { call } from '../bridge';
+import { h } from '../dom';
+import type { SuggestionMark } from '../editor/suggestions';
+import { clip, docLabel } from '../labels';
+import type { Pane } from '../panes/pane';
+import { SuggestionCard } from './suggestion-card';
+
+const RELATION_TEXT = { agree: 'Agrees', conflict: 'Conflicts', related: 'Related' } as const;
+const STAGE_TEXT: Record<string, string> = {
+  starting: 'Starting',
+  passages: 'Reading passages',
+  candidates: 'Finding candidates',
+  relations: 'Weighing relations',
+  saving: 'Saving suggestions',
+};
+
+export interface SuggestionsHost {
+  panes(): Pane[];
+  documents(): DocumentSummary[];
+  paneFor(docId: string): Promise<Pane | undefined>;
+  notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+}
+
+export class SuggestionsView {
+  readonly alignButton: HTMLButtonElement;
+  readonly progress: HTMLProgressElement;
+  readonly status: HTMLElement;
+  readonly legend: HTMLElement;
+  readonly card: SuggestionCard;
+  private list: Suggestion[] = [];
+  private aligning = false;
+
+  constructor(private readonly host: SuggestionsHost) {
+    this.alignButton = h(
+      'button',
+      { type: 'button', class: 'align', title: 'Find where the authors agree and conflict (Ctrl+Shift+A)' },
+      'Align',
+    );
+    this.alignButton.addEventListener('click', () => void this.align());
+    this.progress = h('progress', { class: 'align-progress', max: '1', hidden: true, 'aria-label': 'Align progress' });
+    this.status = h('span', { class: 'align-status', role: 'status' });
+    this.legend = h(
+      'span',
+      {
+        class: 'legend',
+        hidden: true,
+        title:
+          'Suggested alignments: hover a tinted passage for its relation and evidence, click it to accept or dismiss',
+      },
+      h('span', { class: 'sg sg-agree' }, 'agree'),
+      h('span', { class: 'sg sg-conflict' }, 'conflict'),
+      h('span', { class: 'sg sg-related' }, 'related'),
+    );
+    this.card = new SuggestionCard({
+      label: (id) => this.label(id),
+      setStatus: (s, status) => this.setStatus(s, status),
+      reveal: (s, side) => this.reveal(s, side),
+    });
+    document.addEventListener('mousedown', (event) => {
+      const target = event.target as HTMLElement;
+      if (this.card.isOpen && !this.card.element.contains(target) && !target.closest('.sg')) this.card.close();
+    });
+  }
+
+  /** Loads the stored suggestions (the panes draw them when they next render). */
+  async load(): Promise<void> {
+    try {
+      this.set((await call('listSuggestions', {})).suggestions);
+    } catch (err) {
+      this.host.notify(`Suggestions could not be loaded: ${(err as Error).message}`, 'error');
+    }
+  }
+
+  private set(list: Suggestion[]): void {
+    this.list = list.filter((s) => s.status !== 'dismissed');
+    this.legend.hidden = this.list.length === 0;
+  }
+
+  private label(docId: string): string {
+    return docLabel(
+      this.host.documents().find((d) => d.id === docId),
+      docId,
+    );
+  }
+
+  /** The passages to mark in a document at a revision. */
+  marks(docId: string, revision: number): SuggestionMark[] {
+    const marks: SuggestionMark[] = [];
+    for (const s of this.list) {
+      for (const [mine, other, key] of [
+        [s.a, s.b, 'a'],
+        [s.b, s.a, 'b'],
+      ] as const) {
+        if (mine.doc !== docId || mine.revision !== revision) continue;
+        const cues = s.evidence.filter((e) => e.kind !== 'shared').map((e) => `${e.kind}: ${e.note}`);
+        const shared = s.evidence
+          .filter((e) => e.kind === 'shared')
+          .map((e) => e.note)
+          .slice(0, 4);
+        const title = [
+          `${RELATION_TEXT[s.relation]} with ${this.label(other.doc)} (confidence ${s.score.toFixed(2)})` +
+            (s.status === 'accepted' ? ' · accepted' : ''),
+          `“${clip(other.text, 220)}”`,
+          ...cues,
+          ...(shared.length ? [`shared: ${shared.join('; ')}`] : []),
+          'Click to accept or dismiss.',
+        ].join('\n');
+        const evidence = s.evidence.flatMap((e) => {
+          const range = e[key];
+          return range ? [{ range, cue: e.kind !== 'shared' }] : [];
+        });
+        marks.push({
+          id: s.id,
+          relation: s.relation,
+          start: mine.start,
+          end: mine.end,
+          title,
+          evidence,
+          accepted: s.status === 'accepted',
+        });
+      }
+    }
+    return marks;
+  }
+
+  /** A click on suggested passages in a pane opens the card of the innermost one. */
+  clicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    if (pane.editing || !window.getSelection()?.isCollapsed) return false;
+    const s = this.list.find((x) => x.id === ids[0]);
+    if (!s) return false;
+    const el = (event.target as Element | null)?.closest?.('.sg');
+    this.card.open(s, pane.docId, el?.getBoundingClientRect() ?? new DOMRect(event.clientX, event.clientY, 1, 1));
+    return true;
+  }
+
+  private async setStatus(s: Suggestion, status: Suggestion['status'], undoable = true): Promise<void> {
+    const before = s.status;
+    try {
+      const updated = await call('setSuggestionStatus', { id: s.id, status });
+      this.set([...this.list.filter((x) => x.id !== s.id), updated]);
+      for (const p of this.host.panes()) p.showSuggestions();
+    } catch (err) {
+      this.host.notify(`The suggestion was not changed: ${(err as Error).message}`, 'error');
+      return;
+    }
+    if (!undoable) return;
+    const undo = { label: 'Undo', run: () => void this.setStatus({ ...s, status }, before, false) };
+    if (status === 'dismissed') this.host.notify('Suggestion dismissed.', 'info', undo);
+    else if (status === 'accepted') this.host.notify('Suggestion accepted: Align will keep it.', 'info', undo);
+  }
+
+  private async reveal(s: Suggestion, side: 'a' | 'b'): Promise<void> {
+    const pane = await this.host.paneFor(s[side].doc);
+    if (!pane) return;
+    if (!pane.revealSuggestion(s.id)) this.host.notify('That passage is not in the text as it is now.', 'error');
+  }
+
+  /** Runs Align over the workspace, showing progress, and marks the suggestions in the panes. */
+  async align(): Promise<void> {
+    if (this.aligning) return;
+    this.aligning = true;
+    this.alignButton.disabled = true;
+    this.progress.hidden = false;
+    this.progress.removeAttribute('value');
+    this.status.textContent = 'Aligning…';
+    try {
+      await Promise.all(this.host.panes().map((p) => p.flush()));
+      let job: AlignJob = await call('startAlign', {});
+      while (job.state === 'running') {
+        this.status.textContent = `${STAGE_TEXT[job.stage] ?? job.stage}…`;
+        if (job.total > 0) this.progress.value = job.done / job.total;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        job = await call('getAlignJob', { id: job.id });
+      }
+      if (job.state === 'failed') throw new Error(job.error ?? 'Align failed.');
+      this.set((await call('listSuggestions', {})).suggestions);
+      for (const p of this.host.panes()) p.showSuggestions();
+      const count = (r: string) => this.list.filter((s) => s.relation === r).length;
+      this.host.notify(
+        `Align found ${job.count ?? 0} suggestions: ${count('agree')} agree, ${count('conflict')} conflict, ${count('related')} related. Hover a tinted passage for the evidence; click it to accept or dismiss.`,
+      );
+    } catch (err) {
+      this.host.notify((err as Error).message, 'error', { label: 'Try again', run: () => void this.align() });
+    } finally {
+      this.aligning = false;
+      this.alignButton.disabled = false;
+      this.progress.hidden = true;
+      this.status.textContent = '';
+    }
+  }
+}
