@@ -1,7 +1,10 @@
 /**
  * Word lists behind the relation cues. Lemmas (as normalise.ts produces them).
- * The antonyms are a curated policy lexicon of pairs that flip a claim.
+ * The antonyms are a curated policy lexicon of pairs that flip a claim, and WordNet's
+ * single-word antonym pairs as a general source (data/antonyms.json, made by
+ * scripts/build-antonyms.ts).
  */
+import wordnet from './data/antonyms.json';
 
 /** Words that negate or deny what follows. */
 export const NEGATORS = new Set([
@@ -154,4 +157,13 @@ function pairIndex(pairs: [string, string][]): Map<string, Set<string>> {
 }
 
 export const ANTONYMS = pairIndex(ANTONYM_PAIRS);
+
+let general: Map<string, Set<string>> | undefined;
+/** WordNet's antonym pairs (3,232 single-word pairs), indexed on first use. */
+export function generalAntonyms(): Map<string, Set<string>> {
+  general ??= pairIndex(
+    (wordnet as { pairs: string }).pairs.split(',').map((pair) => pair.split(' ') as [string, string]),
+  );
+  return general;
+}
 export const DEGREES = pairIndex(DEGREE_PAIRS);

@@ -6,7 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import { termSpecificity } from './background';
-import { ANTONYMS, COUNTER_MARKERS, DEGREES, NEGATORS } from './cues';
+import { ANTONYMS, COUNTER_MARKERS, DEGREES, NEGATORS, generalAntonyms } from './cues';
 import type { Token } from './normalise';
 
 export type Relation = 'agree' | 'conflict' | 'related';
@@ -114,21 +114,52 @@ function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<strin
   return { evidence: evidence.slice(0, 6).map(({ terms: _, ...e }) => e), shared };
 }
 
-function pairCue(a: Side, b: Side, index: Map<string, Set<string>>, kind: 'antonym' | 'degree'): Evidence | undefined {
-  const firstInB = new Map<string, number>();
-  b.tokens.forEach((t, i) => firstInB.has(t.norm) || firstInB.set(t.norm, i));
+function pairCue(
+  a: Side,
+  b: Side,
+  index: Map<string, Set<string>>,
+  kind: 'antonym' | 'degree',
+  accept: (i: number, j: number) => boolean = () => true,
+): Evidence | undefined {
+  const inB = new Map<string, number[]>();
+  b.tokens.forEach((t, j) => inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]));
   const normsA = new Set(a.tokens.map((t) => t.norm));
-  for (const token of a.tokens) {
+  for (const [i, token] of a.tokens.entries()) {
     const opposite = index.get(token.norm);
-    if (!opposite || firstInB.has(token.norm)) continue; // both sides using the word is no contrast
+    if (!opposite || inB.has(token.norm)) continue; // both sides using the word is no contrast
     for (const o of opposite) {
-      const j = firstInB.get(o);
-      if (j !== undefined && !normsA.has(o)) {
+      if (normsA.has(o)) continue;
+      const j = inB.get(o)?.find((k) => accept(i, k));
+      if (j !== undefined) {
         return { kind, a: range(token), b: range(b.tokens[j]), note: `${token.surface} / ${b.tokens[j].surface}` };
       }
     }
   }
   return undefined;
+}
+
+const WORDNET_NOTE = ' (WordNet antonyms)';
+
+/** Whether token `i` of a side shares its clause with a term both sides use. */
+function inSharedClause(side: Side, i: number, shared: Set<string>): boolean {
+  const clause = side.tokens[i].clause;
+  return side.termOf.some((t, k) => k !== i && shared.has(t) && side.tokens[k].clause === clause);
+}
+
+/**
+ * An antonym pair from WordNet, when the policy lexicon has none. WordNet's pairs are
+ * general ("old/new", "add/subtract"), so each word must stand in a clause that speaks
+ * of something both passages share: said of the same thing, not merely nearby.
+ */
+function wordnetCue(a: Side, b: Side, shared: Set<string>): Evidence | undefined {
+  const cue = pairCue(
+    a,
+    b,
+    generalAntonyms(),
+    'antonym',
+    (i, j) => inSharedClause(a, i, shared) && inSharedClause(b, j, shared),
+  );
+  return cue && { ...cue, note: `${cue.note}${WORDNET_NOTE}` };
 }
 
 function numberCue(a: Side, b: Side): Evidence | undefined {
@@ -203,6 +234,16 @@ function markerCue(a: Side, b: Side): Evidence | undefined {
 }
 
 const WEIGHTS = { negation: 0.35, antonym: 0.45, number: 0.4, degree: 0.35 } as const;
+/**
+ * A WordNet antonym weighs less than a policy one: alone it does not make a conflict
+ * (on the Kennedy–Nixon pairs it flagged more unrelated pairs than it found conflicts),
+ * but it adds to another cue.
+ */
+const GENERAL_ANTONYM_WEIGHT = 0.2;
+const weightOf = (c: Evidence) =>
+  c.kind === 'antonym' && c.note.endsWith(WORDNET_NOTE)
+    ? GENERAL_ANTONYM_WEIGHT
+    : WEIGHTS[c.kind as keyof typeof WEIGHTS];
 
 /** Classifies the relation of two passages. */
 export function relate(a: Side, b: Side): RelationResult {
@@ -216,15 +257,13 @@ export function relate(a: Side, b: Side): RelationResult {
   const termsA = new Set(a.termOf.filter(Boolean));
   const termsB = new Set(b.termOf.filter(Boolean));
   const overlap = mass(shared) / Math.sqrt(Math.max(1, mass(termsA)) * Math.max(1, mass(termsB)));
-  const cues = [
-    negationCue(a, b, shared),
-    pairCue(a, b, ANTONYMS, 'antonym'),
-    numberCue(a, b),
-    pairCue(a, b, DEGREES, 'degree'),
-  ].filter((c): c is Evidence => !!c);
+  const antonym = pairCue(a, b, ANTONYMS, 'antonym') ?? wordnetCue(a, b, shared);
+  const cues = [negationCue(a, b, shared), antonym, numberCue(a, b), pairCue(a, b, DEGREES, 'degree')].filter(
+    (c): c is Evidence => !!c,
+  );
   const strength = Math.min(
     1,
-    cues.reduce((sum, c) => sum + WEIGHTS[c.kind as keyof typeof WEIGHTS], 0),
+    cues.reduce((sum, c) => sum + weightOf(c), 0),
   );
   // Cues mean little between passages that do not speak of the same things.
   if (shared.size >= 2 && cues.length > 0 && strength >= 0.35) {

@@ -61,6 +61,20 @@ describe('relation cues', () => {
     expect(r.evidence.some((e) => e.kind === 'shared')).toBe(true);
   });
 
+  it('takes general antonyms from WordNet as supporting evidence, not as a conflict on their own', () => {
+    const alone = relate(
+      side('The new border rules are convenient for Japanese traders in Hokkaido.'),
+      side('The new border rules are inconvenient for Japanese traders in Hokkaido.'),
+    );
+    expect(alone.relation).not.toBe('conflict');
+    const withNumber = relate(
+      side('The new border rules are convenient for Japanese traders and cut their costs by 10%.'),
+      side('The new border rules are inconvenient for Japanese traders and cut their costs by 2%.'),
+    );
+    expect(withNumber.relation).toBe('conflict');
+    expect(withNumber.evidence.map((e) => e.note)).toContain('convenient / inconvenient (WordNet antonyms)');
+  });
+
   it('words shared evidence as each side writes it, covering every word of a concept', () => {
     const a = 'Tokyo wants the Northern Territories returned before a peace treaty.';
     const b = 'Japan insists Russia return the Southern Kurils before a peace treaty is signed.';
