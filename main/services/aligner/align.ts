@@ -7,7 +7,7 @@ import { schema } from '../../../common/schema';
 import { plainTextOf } from '../../../common/plaintext';
 import type { DocumentRecord } from '../../../common/model';
 import { ConceptMatcher, DEFAULT_CONCEPTS, type Concept } from './concepts';
-import { findCandidates, vectorise } from './candidates';
+import { findCandidates, supportAcrossDocuments, vectorise } from './candidates';
 import { buildPassages, type AlignInput, type Passage } from './passages';
 import { relate, type Evidence, type Relation, type Side } from './relate';
 import { windowPairs, type Window } from './windows';
@@ -74,6 +74,25 @@ function sideOf(passages: Passage[], w: Window, docs: AlignInput[]): Side {
   return { tokens, termOf, ends, year: yearWritten(docs[first.doc]) };
 }
 
+/** Third documents that take up the point of any passage pair of two windows. */
+function thirdDocuments(thirds: Map<string, number[]>, wa: Window, wb: Window): number[] {
+  const out = new Set<number>();
+  for (let i = wa.first; i <= wa.last; i++) {
+    for (let j = wb.first; j <= wb.last; j++) {
+      for (const d of thirds.get(i < j ? `${i}:${j}` : `${j}:${i}`) ?? []) out.add(d);
+    }
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
+/** "O'Shea 2024": first author's surname and year, else the title. */
+function shortLabel(doc: AlignInput): string {
+  const surname = doc.authors[0]?.trim().split(/\s+/).pop();
+  const year = yearWritten(doc);
+  if (!surname) return doc.title.length > 40 ? `${doc.title.slice(0, 39)}…` : doc.title;
+  return `${surname}${doc.authors.length > 1 ? ' et al.' : ''}${year ? ` ${year}` : ''}`;
+}
+
 function alignmentId(a: AlignedSide, b: AlignedSide): string {
   return createHash('sha1')
     .update(`${a.doc}:${a.start}-${a.end}|${b.doc}:${b.start}-${b.end}`)
@@ -102,14 +121,24 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
     },
     vectors,
   );
+  const supported = supportAcrossDocuments(passages, candidates, vectors, { minScore: options.minScore ?? 0.15 });
   const top = options.top ?? 100;
   const alignments: Alignment[] = [];
-  const pairs = windowPairs(passages, vectors, candidates, top);
+  const pairs = windowPairs(passages, vectors, supported.candidates, top);
   for (const [i, pair] of pairs.entries()) {
     if (i % 25 === 0) options.onProgress?.('relations', i, pairs.length);
     // Earlier-listed document on side a, so output is stable.
     const [wa, wb] = passages[pair.a.first].doc <= passages[pair.b.first].doc ? [pair.a, pair.b] : [pair.b, pair.a];
     const rel = relate(sideOf(passages, wa, docs), sideOf(passages, wb, docs));
+    const others = thirdDocuments(supported.thirds, wa, wb);
+    if (others.length) {
+      rel.evidence.push({
+        kind: 'cluster',
+        a: null,
+        b: null,
+        note: `the same point is taken up in ${others.length === 1 ? 'one more text' : `${others.length} more texts`}: ${others.map((d) => shortLabel(docs[d])).join(', ')}`,
+      });
+    }
     const side = (w: Window): AlignedSide => {
       const doc = docs[passages[w.first].doc];
       const start = passages[w.first].start;

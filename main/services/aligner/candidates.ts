@@ -162,3 +162,87 @@ export function findCandidates(
   }
   return out.sort((x, y) => y.score - x.score);
 }
+
+/** Cosine of two passages' unit vectors. */
+function cosine(vectors: Vectors, a: number, b: number): number {
+  const wb = new Map<number, number>();
+  for (let k = 0; k < vectors.ids[b].length; k++) wb.set(vectors.ids[b][k], vectors.weights[b][k]);
+  let s = 0;
+  for (let k = 0; k < vectors.ids[a].length; k++) s += vectors.weights[a][k] * (wb.get(vectors.ids[a][k]) ?? 0);
+  return s;
+}
+
+export interface SupportOptions {
+  minScore?: number;
+  /** Score gain per third document that takes up the same point (at most three count). */
+  gainPerDocument?: number;
+  /** Closest neighbours of a passage looked at for triangles. */
+  neighbours?: number;
+}
+
+/**
+ * One point taken up across three or more documents: when passages a and b are both
+ * close to a passage of a third document, the pair is likely about the same thing. Each
+ * candidate pair gains score per such third document, and pairs the top-k step missed
+ * but that such a triangle implies (a~c, b~c, but not a~b) are added if they are close
+ * enough on their own. Returns candidates best first and, per pair, the third
+ * documents' indices. Cost: each passage's closest few neighbours, pairwise.
+ */
+export function supportAcrossDocuments(
+  passages: Passage[],
+  candidates: Candidate[],
+  vectors: Vectors,
+  options: SupportOptions = {},
+): { candidates: Candidate[]; thirds: Map<string, number[]> } {
+  const minScore = options.minScore ?? 0.15;
+  const gain = options.gainPerDocument ?? 0.1;
+  const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  const perPassage = options.neighbours ?? 8;
+  const neighbours = new Map<number, { p: number; s: number }[]>();
+  const byKey = new Map<string, Candidate>();
+  for (const c of candidates) {
+    byKey.set(key(c.a, c.b), c);
+    for (const [x, y] of [
+      [c.a, c.b],
+      [c.b, c.a],
+    ]) {
+      if (!neighbours.has(x)) neighbours.set(x, []);
+      neighbours.get(x)!.push({ p: y, s: c.score });
+    }
+  }
+  const thirds = new Map<string, Set<number>>();
+  for (const [c, around] of neighbours) {
+    // Only a passage's closest neighbours: the pairs among them grow with its square.
+    const list = around
+      .sort((x, y) => y.s - x.s)
+      .slice(0, perPassage)
+      .map((n) => n.p);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        const da = passages[a].doc;
+        const db = passages[b].doc;
+        const dc = passages[c].doc;
+        if (da === db || da === dc || db === dc) continue;
+        const k = key(a, b);
+        if (!byKey.has(k)) {
+          const s = cosine(vectors, a, b);
+          if (s < minScore) continue;
+          byKey.set(k, { a, b, score: s });
+        }
+        if (!thirds.has(k)) thirds.set(k, new Set());
+        thirds.get(k)!.add(dc);
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (const [k, c] of byKey) {
+    const docs = thirds.get(k)?.size ?? 0;
+    out.push({ ...c, score: c.score * (1 + gain * Math.min(3, docs)) });
+  }
+  return {
+    candidates: out.sort((x, y) => y.score - x.score),
+    thirds: new Map([...thirds].map(([k, v]) => [k, [...v].sort((x, y) => x - y)])),
+  };
+}

@@ -12,7 +12,7 @@ import type { Token } from './normalise';
 export type Relation = 'agree' | 'conflict' | 'related';
 
 export interface Evidence {
-  kind: 'shared' | 'negation' | 'antonym' | 'number' | 'degree' | 'marker' | 'time';
+  kind: 'shared' | 'negation' | 'antonym' | 'number' | 'degree' | 'marker' | 'time' | 'cluster';
   a: [number, number] | null;
   b: [number, number] | null;
   note: string;

@@ -24,6 +24,7 @@ const KIND_TEXT: Record<string, string> = {
   degree: 'Degree',
   marker: 'Counter-marker',
   time: 'Time',
+  cluster: 'Across texts',
 };
 
 export class SuggestionCard {

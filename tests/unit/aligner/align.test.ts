@@ -6,7 +6,7 @@ import { tokenize } from '../../../main/services/aligner/normalise';
 import { termsOf } from '../../../main/services/aligner/passages';
 import { relate } from '../../../main/services/aligner/relate';
 import { samplesDir } from '../../../main/services/paths';
-import { readDocumentFolder } from '../../../main/services/sources';
+import { documentFromText, readDocumentFolder } from '../../../main/services/sources';
 
 const matcher = new ConceptMatcher(DEFAULT_CONCEPTS);
 const side = (text: string, year?: number) => {
@@ -144,6 +144,49 @@ describe('alignDocuments on the samples', () => {
     const notesStart = text.get('nagy-nguyen-2023')!.indexOf('M. Bogusz, J. Jakobowski');
     for (const al of out.alignments)
       for (const s of [al.a, al.b]) if (s.doc === 'nagy-nguyen-2023') expect(s.start).toBeLessThan(notesStart);
+  });
+});
+
+describe('one point across three or more documents', () => {
+  it('names the other texts that take up the point of a pair', () => {
+    const doc = (name: string, author: string, date: string, point: string) =>
+      alignInputOf(
+        documentFromText(
+          `---\ntitle: ${name}\nauthors: [${author}]\ndate: "${date}"\n---\n\n` +
+            'Fishing quotas in the Barents Sea were renegotiated after long talks between the coastal states. ' +
+            `${point}\n\nRail freight across the steppe doubled as new customs rules took effect at the border.`,
+          `${name}.md`,
+        ),
+      );
+    const docs = [
+      doc(
+        'one',
+        'Ann Aalto',
+        '2019',
+        'Helsinki expanded its icebreaker fleet to keep Arctic shipping lanes open all winter.',
+      ),
+      doc(
+        'two',
+        'Bo Berg',
+        '2021',
+        'Finland enlarged its icebreaker fleet so Arctic shipping lanes stay open through winter.',
+      ),
+      doc(
+        'three',
+        'Cy Cole',
+        '2023',
+        'The icebreaker fleet of Finland grew to keep the Arctic shipping lanes open in winter.',
+      ),
+    ];
+    const out = alignDocuments(docs, { minScore: 0.05 });
+    const icebreakers = out.alignments.filter((al) => /icebreaker/.test(al.a.text) && /icebreaker/.test(al.b.text));
+    expect(icebreakers).toHaveLength(3);
+    for (const al of icebreakers) {
+      const cluster = al.evidence.find((e) => e.kind === 'cluster');
+      expect(cluster?.note).toMatch(/one more text: (Aalto 2019|Berg 2021|Cole 2023)/);
+      const third = ['one', 'two', 'three'].find((id) => id !== al.a.doc && id !== al.b.doc)!;
+      expect(cluster?.note).toContain(out.documents.find((d) => d.id === third)!.authors[0].split(' ')[1]);
+    }
   });
 });
 
