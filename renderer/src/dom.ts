@@ -13,3 +13,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const child of children) if (child !== undefined && child !== false) el.append(child);
   return el;
 }
+
+/** Places a floating element below `near` if it fits, else above; kept inside the window. */
+export function placeNear(el: HTMLElement, near: DOMRect, fallback = { width: 320, height: 360 }): void {
+  const width = el.offsetWidth || fallback.width;
+  const height = el.offsetHeight || fallback.height;
+  const left = Math.max(8, Math.min(near.left, window.innerWidth - width - 8));
+  const below = near.bottom + 8;
+  const top = below + height < window.innerHeight ? below : Math.max(8, near.top - height - 8);
+  el.style.left = `${left}px`;
+  el.style.top = `${top}px`;
+}

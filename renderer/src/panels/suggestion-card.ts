@@ -5,7 +5,7 @@
  * O other passage, Escape close.
  */
 import type { Suggestion } from '../../../common/model';
-import { h } from '../dom';
+import { h, placeNear } from '../dom';
 import { clip } from '../labels';
 
 export interface CardActions {
@@ -95,13 +95,7 @@ export class SuggestionCard {
     this.element.dataset.suggestion = s.id;
     this.render();
     this.element.hidden = false;
-    const width = this.element.offsetWidth || 360;
-    const height = this.element.offsetHeight || 300;
-    const left = Math.max(8, Math.min(near.left, window.innerWidth - width - 8));
-    const below = near.bottom + 8;
-    const top = below + height < window.innerHeight ? below : Math.max(8, near.top - height - 8);
-    this.element.style.left = `${left}px`;
-    this.element.style.top = `${top}px`;
+    placeNear(this.element, near, { width: 380, height: 300 });
     this.element.focus();
   }
 

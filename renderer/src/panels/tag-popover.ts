@@ -5,7 +5,7 @@
  */
 import { MAX_NOTE_CHARS } from '../../../common/model';
 import { call } from '../bridge';
-import { h } from '../dom';
+import { h, placeNear } from '../dom';
 import { clip } from '../labels';
 import type { AnnotationModel } from './annotation-model';
 
@@ -103,14 +103,7 @@ export class TagPopover {
     this.removeButton.hidden = !request.remove;
     this.renderTags();
     this.element.hidden = false;
-    // Below the passage if it fits, else above; kept inside the window.
-    const width = this.element.offsetWidth || 320;
-    const height = this.element.offsetHeight || 360;
-    const left = Math.max(8, Math.min(request.near.left, window.innerWidth - width - 8));
-    const below = request.near.bottom + 8;
-    const top = below + height < window.innerHeight ? below : Math.max(8, request.near.top - height - 8);
-    this.element.style.left = `${left}px`;
-    this.element.style.top = `${top}px`;
+    placeNear(this.element, request.near);
     this.filter.focus();
   }
 

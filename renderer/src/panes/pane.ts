@@ -5,11 +5,11 @@
  */
 import { EditorView } from 'prosemirror-view';
 import type { DocumentPayload } from '../../../common/api';
-import { yearOf, type DocumentSummary, type NodeJSON } from '../../../common/model';
+import type { DocumentSummary, NodeJSON } from '../../../common/model';
 import { BridgeError, call } from '../bridge';
 import { h } from '../dom';
-import { pickerLabel } from '../labels';
 import { createPaneState } from '../editor';
+import { PaneHeader, type SaveStatus } from './pane-header';
 import { setSuggestions, type SuggestionMark } from '../editor/suggestions';
 import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
@@ -46,24 +46,6 @@ export interface PaneHost {
 /** How long typing must pause before an edit is saved. */
 const SAVE_DELAY_MS = 500;
 
-type SaveStatus = 'read-only' | 'editing' | 'unsaved' | 'saving' | 'saved' | 'failed';
-
-const STATUS_TEXT: Record<SaveStatus, string> = {
-  'read-only': 'Read-only',
-  editing: 'Editing',
-  unsaved: 'Unsaved changes',
-  saving: 'Saving…',
-  saved: 'Saved',
-  failed: 'Not saved',
-};
-
-/** A small symbol button of the pane header. */
-function iconButton(name: string, symbol: string, label: string, title: string, run: () => void): HTMLButtonElement {
-  const button = h('button', { class: `${name} icon`, type: 'button', title, 'aria-label': label }, symbol);
-  button.addEventListener('click', run);
-  return button;
-}
-
 export class Pane {
   readonly element: HTMLElement;
   docId: string;
@@ -74,15 +56,7 @@ export class Pane {
   private saving?: Promise<void>;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private retryDelay = 2000;
-  private readonly picker: HTMLSelectElement;
-  private readonly editButton: HTMLButtonElement;
-  private readonly closeButton: HTMLButtonElement;
-  private readonly reloadButton: HTMLButtonElement;
-  private readonly leftButton: HTMLButtonElement;
-  private readonly rightButton: HTMLButtonElement;
-  private readonly title: HTMLElement;
-  private readonly meta: HTMLElement;
-  private readonly status: HTMLElement;
+  private readonly header: PaneHeader;
   private readonly body: HTMLElement;
 
   constructor(
@@ -91,57 +65,15 @@ export class Pane {
     private readonly host: PaneHost,
   ) {
     this.docId = docId;
-    this.picker = h('select', { class: 'pane-doc', 'aria-label': 'Document shown in this pane' });
-    this.picker.addEventListener('change', () => void this.switchTo(this.picker.value));
-    this.editButton = h(
-      'button',
-      { class: 'pane-edit', type: 'button', 'aria-pressed': 'false', title: 'Edit this text (Ctrl+E)' },
-      'Edit',
-    );
-    this.editButton.addEventListener('click', () => void this.setEditing(!this.editing));
-    this.leftButton = iconButton('pane-left', '◀', 'Move pane left', 'Move pane left (Ctrl+Alt+←)', () =>
-      this.host.move(this, -1),
-    );
-    this.rightButton = iconButton('pane-right', '▶', 'Move pane right', 'Move pane right (Ctrl+Alt+→)', () =>
-      this.host.move(this, 1),
-    );
-    this.reloadButton = iconButton(
-      'pane-reload',
-      '⟳',
-      'Reload from file',
-      'Reload the text from its file (after it was edited elsewhere); annotations are found again',
-      () => void this.reloadFromSource(),
-    );
-    this.closeButton = iconButton('pane-close', '✕', 'Close pane', 'Close pane (Ctrl+Alt+W)', () =>
-      this.host.close(this),
-    );
-    this.title = h('h2', { class: 'pane-title' });
-    this.meta = h('p', { class: 'pane-meta' });
-    this.status = h('span', { class: 'pane-status', role: 'status' });
+    this.header = new PaneHeader({
+      choose: (id) => void this.switchTo(id),
+      toggleEdit: () => void this.setEditing(!this.editing),
+      reload: () => void this.reloadFromSource(),
+      move: (direction) => this.host.move(this, direction),
+      close: () => this.host.close(this),
+    });
     this.body = h('div', { class: 'pane-body', tabindex: '-1' });
-    this.element = h(
-      'section',
-      { class: 'pane', 'data-pane-id': id },
-      h(
-        'header',
-        { class: 'pane-header' },
-        h(
-          'div',
-          { class: 'pane-controls' },
-          this.picker,
-          this.editButton,
-          this.status,
-          h('span', { class: 'spacer' }),
-          this.reloadButton,
-          this.leftButton,
-          this.rightButton,
-          this.closeButton,
-        ),
-        this.title,
-        this.meta,
-      ),
-      this.body,
-    );
+    this.element = h('section', { class: 'pane', 'data-pane-id': id }, this.header.element, this.body);
     this.element.addEventListener('focusin', () => this.host.activate(this));
     this.element.addEventListener('pointerdown', () => this.host.activate(this));
     this.setStatus('read-only');
@@ -149,14 +81,7 @@ export class Pane {
 
   /** Re-renders the picker and the move/close buttons after the workspace changed. */
   refreshControls(index: number): void {
-    const docs = this.host.documents();
-    this.picker.replaceChildren(
-      ...docs.map((d) => h('option', { value: d.id, selected: d.id === this.docId }, pickerLabel(d))),
-    );
-    this.picker.value = this.docId;
-    this.leftButton.disabled = index === 0;
-    this.rightButton.disabled = index === this.host.paneCount() - 1;
-    this.closeButton.disabled = this.host.paneCount() <= 1;
+    this.header.refresh(this.host.documents(), this.docId, index, this.host.paneCount());
   }
 
   /**
@@ -183,14 +108,7 @@ export class Pane {
     const { meta } = payload;
     this.revision = payload.revision;
     this.element.dataset.docId = payload.id;
-    this.title.textContent = meta.title;
-    this.title.title = meta.title;
-    const year = yearOf(meta.date);
-    this.meta.replaceChildren(
-      h('span', { class: 'pane-authors' }, meta.authors.join(', ') || 'Unknown author'),
-      ...(meta.venue ? [' · ', h('span', { class: 'pane-venue' }, meta.venue)] : []),
-      ...(year ? [' · ', h('span', { class: 'pane-year' }, year)] : []),
-    );
+    this.header.showMeta(meta);
     let state = createPaneState(payload.doc as NodeJSON, {
       onAnnotationClick: (_view, ids, event) => this.host.annotationClicked(this, ids, event),
       onSuggestionClick: (_view, ids, event) => this.host.suggestionClicked(this, ids, event),
@@ -300,9 +218,7 @@ export class Pane {
   async setEditing(on: boolean): Promise<void> {
     this.editing = on;
     this.element.classList.toggle('is-editing', on);
-    this.editButton.setAttribute('aria-pressed', String(on));
-    this.editButton.textContent = on ? 'Done' : 'Edit';
-    this.editButton.title = on ? 'Stop editing (Ctrl+E)' : 'Edit this text (Ctrl+E)';
+    this.header.showEditing(on);
     this.view?.setProps({});
     if (on) {
       this.setStatus(this.dirty ? 'unsaved' : 'editing');
@@ -327,9 +243,7 @@ export class Pane {
   }
 
   private setStatus(status: SaveStatus): void {
-    if (this.status.dataset.status === status) return;
-    this.status.textContent = STATUS_TEXT[status];
-    this.status.dataset.status = status;
+    this.header.setStatus(status);
   }
 
   private markDirty(): void {
