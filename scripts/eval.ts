@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { alignDocuments, alignInputOf, yearWritten, type Alignment } from '../main/services/aligner/align';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from '../main/services/aligner/concepts';
 import { sideOfText, type AlignInput } from '../main/services/aligner/passages';
+import { splitSentences } from '../main/services/aligner/sentences';
 import { relate, type Relation } from '../main/services/aligner/relate';
 import { readDocumentFolder } from '../main/services/sources';
 import { loadLabels, matches, resolveLabels, type LabelRelation, type ResolvedPair } from './lib/labels';
@@ -101,6 +102,91 @@ function majority<T>(values: T[]): T | undefined {
   return [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
 }
 
+/**
+ * What an analyst might write instead: scikit-learn's TfidfVectorizer defaults (lower
+ * case, words of two or more letters, smoothed IDF, L2 norm) over the same sentences,
+ * cosine between every pair of sentences of different documents, best 100. No
+ * concepts, lemmas, word frequencies, windows or cross-document support.
+ */
+function baselineTopPairs(docs: AlignInput[], limit: number): Alignment[] {
+  const sentences = docs.flatMap((doc, d) =>
+    doc.blocks
+      .filter((b) => b.kind !== 'heading' && b.kind !== 'code' && b.kind !== 'note')
+      .flatMap((b) => splitSentences(doc.text, b.start, b.end).map((span) => ({ d, ...span }))),
+  );
+  const tokens = sentences.map(
+    (s) =>
+      docs[s.d].text
+        .slice(s.start, s.end)
+        .toLowerCase()
+        .match(/\b\w\w+\b/g) ?? [],
+  );
+  const df = new Map<string, number>();
+  for (const t of tokens) for (const w of new Set(t)) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = sentences.length;
+  const vectors = tokens.map((t) => {
+    const tf = new Map<string, number>();
+    for (const w of t) tf.set(w, (tf.get(w) ?? 0) + 1);
+    let norm = 0;
+    for (const [w, c] of tf) {
+      const v = c * (Math.log((1 + n) / (1 + df.get(w)!)) + 1);
+      tf.set(w, v);
+      norm += v * v;
+    }
+    for (const [w, v] of tf) tf.set(w, v / (Math.sqrt(norm) || 1));
+    return tf;
+  });
+  const pairs: { i: number; j: number; s: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (sentences[i].d === sentences[j].d) continue;
+      let s = 0;
+      for (const [w, v] of vectors[i]) s += v * (vectors[j].get(w) ?? 0);
+      if (s > 0) pairs.push({ i, j, s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s);
+  const side = (k: number) => {
+    const doc = docs[sentences[k].d];
+    return { doc: doc.id, start: sentences[k].start, end: sentences[k].end, text: '' };
+  };
+  return pairs.slice(0, limit).map((p, k) => ({
+    id: String(k),
+    relation: 'related',
+    score: p.s,
+    a: side(p.i),
+    b: side(p.j),
+    evidence: [],
+  }));
+}
+
+function compareWithBaseline(docs: AlignInput[], alignments: Alignment[], labels: ResolvedPair[]): void {
+  const baseline = baselineTopPairs(docs, 100);
+  console.log('\n  against a plain TF-IDF + cosine baseline (scikit-learn defaults, sentence pairs)');
+  console.log(
+    '    split      labelled pairs in top 100: Parallax  baseline   judged precision of top 50: Parallax  baseline',
+  );
+  for (const split of ['tune', 'heldout', 'all']) {
+    const mine = labels.filter((l) => split === 'all' || l.split === split);
+    const positives = mine.filter((l) => l.relation !== 'none');
+    const precision = (list: Alignment[]) => {
+      let good = 0;
+      let bad = 0;
+      for (const al of list.slice(0, 50)) {
+        const hit = mine.filter((l) => matches(al, l));
+        if (hit.some((l) => l.relation !== 'none')) good++;
+        else if (hit.length) bad++;
+      }
+      return `${pct(good, good + bad)} (${good}/${good + bad})`;
+    };
+    const found = (list: Alignment[]) =>
+      positives.filter((l) => list.slice(0, 100).some((al) => matches(al, l))).length;
+    console.log(
+      `    ${split.padEnd(10)} ${String(found(alignments)).padStart(28)}/${positives.length}  ${String(found(baseline)).padStart(6)}/${positives.length}   ${precision(alignments).padStart(33)}  ${precision(baseline)}`,
+    );
+  }
+}
+
 async function samples(): Promise<void> {
   const docs = (await readDocumentFolder(join(root, 'samples'))).map(alignInputOf);
   const started = performance.now();
@@ -109,6 +195,7 @@ async function samples(): Promise<void> {
   const labels = resolveLabels(loadLabels(), docs);
   console.log(`Samples: ${docs.length} documents, ${alignments.length} suggestions in ${ms.toFixed(0)} ms`);
   for (const split of ['tune', 'heldout', 'all']) evaluateSamples(docs, alignments, labels, split);
+  compareWithBaseline(docs, alignments, labels);
 }
 
 interface PccPair {

@@ -279,7 +279,7 @@ export function relate(a: Side, b: Side): RelationResult {
     }
     return { relation: 'conflict', score: Math.min(1, 0.3 + 0.4 * strength + 0.3 * overlap), evidence: all, overlap };
   }
-  if (shared.size >= 3 && overlap >= 0.25) {
+  if (shared.size >= 3 && overlap >= 0.15) {
     return { relation: 'agree', score: Math.min(1, 0.3 + 0.7 * overlap), evidence, overlap };
   }
   return { relation: 'related', score: Math.min(1, 0.2 + 0.6 * overlap), evidence, overlap };
