@@ -48,6 +48,8 @@ export const MENU_COMMANDS = [
   'edit.undo',
   'edit.redo',
   'panel.toggle',
+  'suggestion.next',
+  'suggestion.previous',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

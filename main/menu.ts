@@ -44,6 +44,9 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
       submenu: [
         { label: 'Align Documents', accelerator: 'CmdOrCtrl+Shift+A', click: send('align.run') },
         { label: 'Concepts…', accelerator: 'CmdOrCtrl+Shift+K', click: send('concepts.edit') },
+        { type: 'separator' },
+        { label: 'Next Suggestion', accelerator: 'F8', click: send('suggestion.next') },
+        { label: 'Previous Suggestion', accelerator: 'Shift+F8', click: send('suggestion.previous') },
       ],
     },
     {

@@ -37,6 +37,10 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'panel.toggle':
       view.annotator.togglePanel();
       break;
+    case 'suggestion.next':
+    case 'suggestion.previous':
+      void view.suggestions.step(command === 'suggestion.next' ? 1 : -1);
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');
@@ -75,6 +79,9 @@ function inTextField(target: EventTarget | null): boolean {
 
 /** The key of each command, matching the menu's accelerators. */
 function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
+  if (event.key === 'F8' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    return event.shiftKey ? 'suggestion.previous' : 'suggestion.next';
+  }
   const mod = event.ctrlKey || event.metaKey;
   if (!mod) return undefined;
   if (event.altKey && !event.shiftKey) {

@@ -104,6 +104,28 @@ test('a suggestion is accepted, dismissed (with undo) and followed to its other 
   await expect(page.locator(`.pm-doc .sg-id-${dismissed}.sg-flash`).first()).toBeInViewport();
 });
 
+test('F8 and Shift+F8 open the suggestions of the active pane one after another', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await page.keyboard.press('F8');
+  await expect(page.locator('.notice').last()).toContainText('No suggestions yet');
+  await page.keyboard.press('Control+Shift+A');
+  await expect(page.locator('.notice').last()).toContainText(/Align found/, { timeout: 20_000 });
+  await page.locator('.pane').nth(1).locator('.pane-title').click();
+  const card = page.getByRole('dialog', { name: /Agrees with|Conflicts with|Related to/ });
+  await page.keyboard.press('F8');
+  await expect(card).toBeVisible();
+  await expect(card).toBeFocused();
+  const first = await card.getAttribute('data-suggestion');
+  await expect(page.locator('.pane').nth(1).locator(`.sg-id-${first}`).first()).toBeInViewport();
+  await page.keyboard.press('F8');
+  await expect(card).not.toHaveAttribute('data-suggestion', first!);
+  await page.keyboard.press('Shift+F8');
+  await expect(card).toHaveAttribute('data-suggestion', first!);
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+});
+
 test('the concept lexicon is edited in a dialog, checked, and kept in the workspace', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Concepts…' }).click();

@@ -91,6 +91,13 @@ export function suggestionPosition(state: EditorState, id: string): { from: numb
   return found.length ? { from: found[0].from, to: found[0].to } : undefined;
 }
 
+/** The suggestions of a pane in reading order (by where their passage starts). */
+export function suggestionOrder(state: EditorState): string[] {
+  const found = (suggestionKey.getState(state)?.find() ?? []).filter((d) => d.spec.suggestion);
+  found.sort((x, y) => x.from - y.from || x.to - y.to);
+  return [...new Set(found.map((d) => d.spec.suggestion as string))];
+}
+
 /** A transaction that replaces the suggestion marks of a state. */
 export function setSuggestions(state: EditorState, marks: SuggestionMark[]): Transaction {
   return state.tr.setMeta(suggestionKey, suggestionDecorations(state.doc, marks)).setMeta('addToHistory', false);

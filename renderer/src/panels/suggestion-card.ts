@@ -2,7 +2,7 @@
  * The suggestion card: opens on a click on a suggested passage. It shows the relation,
  * both passages and the evidence, and lets the analyst accept the suggestion, dismiss
  * it, or bring the other passage into view. Keys while it is open: A accept, D dismiss,
- * O other passage, Escape close.
+ * O other passage, Escape close (F8 / Shift+F8 go on to the next or previous one).
  */
 import type { Suggestion } from '../../../common/model';
 import { h, placeNear } from '../dom';
@@ -90,7 +90,9 @@ export class SuggestionCard {
 
   /** Opens the card for a suggestion, seen from the side in document `docId`, near `near`. */
   open(s: Suggestion, docId: string, near: DOMRect): void {
-    this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    const focused = document.activeElement;
+    // Opening the next suggestion from an open card keeps where focus goes back to.
+    if (!this.element.contains(focused)) this.returnFocus = focused instanceof HTMLElement ? focused : undefined;
     this.current = { s, mine: s.a.doc === docId ? 'a' : 'b' };
     this.element.dataset.suggestion = s.id;
     this.render();

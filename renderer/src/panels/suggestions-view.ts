@@ -24,6 +24,7 @@ const STAGE_TEXT: Record<string, string> = {
 
 export interface SuggestionsHost {
   panes(): Pane[];
+  activePane(): Pane | undefined;
   documents(): DocumentSummary[];
   paneFor(docId: string): Promise<Pane | undefined>;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
@@ -37,6 +38,8 @@ export class SuggestionsView {
   readonly card: SuggestionCard;
   private list: Suggestion[] = [];
   private aligning = false;
+  /** The suggestion last opened, where F8 / Shift+F8 go on from. */
+  private lastOpened?: { pane: Pane; id: string };
 
   constructor(private readonly host: SuggestionsHost) {
     this.alignButton = h(
@@ -137,8 +140,28 @@ export class SuggestionsView {
     const s = this.list.find((x) => x.id === ids[0]);
     if (!s) return false;
     const el = (event.target as Element | null)?.closest?.('.sg');
+    this.lastOpened = { pane, id: s.id };
     this.card.open(s, pane.docId, el?.getBoundingClientRect() ?? new DOMRect(event.clientX, event.clientY, 1, 1));
     return true;
+  }
+
+  /** Opens the next (1) or previous (-1) suggestion of the active pane, in reading order. */
+  async step(direction: 1 | -1): Promise<void> {
+    const pane = this.host.activePane();
+    if (!pane) return;
+    const ids = pane.suggestionIds();
+    if (!ids.length) {
+      this.host.notify(
+        this.list.length ? 'This text has no suggestions.' : 'No suggestions yet: run Align (Ctrl+Shift+A).',
+      );
+      return;
+    }
+    const at = this.lastOpened?.pane === pane ? ids.indexOf(this.lastOpened.id) : -1;
+    const next = at < 0 ? (direction === 1 ? 0 : ids.length - 1) : (at + direction + ids.length) % ids.length;
+    const s = this.list.find((x) => x.id === ids[next]);
+    if (!s || !pane.revealSuggestion(s.id)) return;
+    this.lastOpened = { pane, id: s.id };
+    this.card.open(s, pane.docId, pane.suggestionRect(s.id) ?? pane.element.getBoundingClientRect());
   }
 
   private async setStatus(s: Suggestion, status: Suggestion['status'], undoable = true): Promise<void> {

@@ -10,7 +10,7 @@ import { BridgeError, call } from '../bridge';
 import { h } from '../dom';
 import { createPaneState } from '../editor';
 import { PaneHeader, type SaveStatus } from './pane-header';
-import { setSuggestions, type SuggestionMark } from '../editor/suggestions';
+import { setSuggestions, suggestionOrder, type SuggestionMark } from '../editor/suggestions';
 import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
 
@@ -169,6 +169,16 @@ export class Pane {
   /** Scrolls a suggested passage to the middle of the pane; false if it is not in this pane. */
   revealSuggestion(id: string): boolean {
     return !!this.view && scrollToSuggestion(this.view, id);
+  }
+
+  /** The pane's suggestions in reading order. */
+  suggestionIds(): string[] {
+    return this.view ? suggestionOrder(this.view.state) : [];
+  }
+
+  /** Where a suggested passage starts on screen. */
+  suggestionRect(id: string): DOMRect | undefined {
+    return this.view?.dom.querySelector(`.sg-id-${CSS.escape(id)}`)?.getBoundingClientRect();
   }
 
   /** Where an annotation is on screen. */

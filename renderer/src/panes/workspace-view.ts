@@ -35,6 +35,7 @@ export class WorkspaceView implements PaneHost {
     this.panesElement = h('main', { class: 'panes', 'aria-label': 'Documents side by side' });
     this.suggestions = new SuggestionsView({
       panes: () => this.panes,
+      activePane: () => this.activePane(),
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
