@@ -1,13 +1,10 @@
 /** How documents and passages are named in pickers, lists and hover text. */
+import { citeLabel } from '../../common/labels';
 import { yearOf, type DocumentSummary } from '../../common/model';
 
 /** "O'Shea 2024", "Nagy et al. 2023": lead author's surname and year; `fallback` for an unknown document. */
 export function docLabel(d: DocumentSummary | undefined, fallback: string): string {
-  if (!d) return fallback;
-  const lead = d.meta.authors[0]?.split(/\s+/).pop() ?? d.meta.title;
-  const more = d.meta.authors.length > 1 ? ' et al.' : '';
-  const year = yearOf(d.meta.date);
-  return `${lead}${more}${year ? ` ${year}` : ''}`;
+  return d ? citeLabel(d.meta) : fallback;
 }
 
 /** "Nagy & Nguyen (2023) — Title": for the pane's document picker. */

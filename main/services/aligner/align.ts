@@ -7,7 +7,8 @@ import { schema } from '../../../common/schema';
 import { plainTextOf } from '../../../common/plaintext';
 import type { DocumentRecord } from '../../../common/model';
 import { ConceptMatcher, DEFAULT_CONCEPTS, type Concept } from './concepts';
-import { findCandidates, supportAcrossDocuments, vectorise } from './candidates';
+import { citeLabel } from '../../../common/labels';
+import { findCandidates, pairKey, supportAcrossDocuments, vectorise } from './candidates';
 import { buildPassages, type AlignInput, type Passage } from './passages';
 import { relate, type Evidence, type Relation, type Side } from './relate';
 import { windowPairs, type Window } from './windows';
@@ -79,18 +80,10 @@ function thirdDocuments(thirds: Map<string, number[]>, wa: Window, wb: Window): 
   const out = new Set<number>();
   for (let i = wa.first; i <= wa.last; i++) {
     for (let j = wb.first; j <= wb.last; j++) {
-      for (const d of thirds.get(i < j ? `${i}:${j}` : `${j}:${i}`) ?? []) out.add(d);
+      for (const d of thirds.get(pairKey(i, j)) ?? []) out.add(d);
     }
   }
   return [...out].sort((x, y) => x - y);
-}
-
-/** "O'Shea 2024": first author's surname and year, else the title. */
-function shortLabel(doc: AlignInput): string {
-  const surname = doc.authors[0]?.trim().split(/\s+/).pop();
-  const year = yearWritten(doc);
-  if (!surname) return doc.title.length > 40 ? `${doc.title.slice(0, 39)}…` : doc.title;
-  return `${surname}${doc.authors.length > 1 ? ' et al.' : ''}${year ? ` ${year}` : ''}`;
 }
 
 function alignmentId(a: AlignedSide, b: AlignedSide): string {
@@ -136,7 +129,7 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
         kind: 'cluster',
         a: null,
         b: null,
-        note: `the same point is taken up in ${others.length === 1 ? 'one more text' : `${others.length} more texts`}: ${others.map((d) => shortLabel(docs[d])).join(', ')}`,
+        note: `the same point is taken up in ${others.length === 1 ? 'one more text' : `${others.length} more texts`}: ${others.map((d) => citeLabel(docs[d], 40)).join(', ')}`,
       });
     }
     const side = (w: Window): AlignedSide => {

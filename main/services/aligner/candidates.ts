@@ -163,6 +163,9 @@ export function findCandidates(
   return out.sort((x, y) => y.score - x.score);
 }
 
+/** The key of an unordered pair of passages. */
+export const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
 /** Cosine of two passages' unit vectors. */
 function cosine(vectors: Vectors, a: number, b: number): number {
   const wb = new Map<number, number>();
@@ -196,12 +199,11 @@ export function supportAcrossDocuments(
 ): { candidates: Candidate[]; thirds: Map<string, number[]> } {
   const minScore = options.minScore ?? 0.15;
   const gain = options.gainPerDocument ?? 0.1;
-  const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
   const perPassage = options.neighbours ?? 8;
   const neighbours = new Map<number, { p: number; s: number }[]>();
   const byKey = new Map<string, Candidate>();
   for (const c of candidates) {
-    byKey.set(key(c.a, c.b), c);
+    byKey.set(pairKey(c.a, c.b), c);
     for (const [x, y] of [
       [c.a, c.b],
       [c.b, c.a],
@@ -225,7 +227,7 @@ export function supportAcrossDocuments(
         const db = passages[b].doc;
         const dc = passages[c].doc;
         if (da === db || da === dc || db === dc) continue;
-        const k = key(a, b);
+        const k = pairKey(a, b);
         if (!byKey.has(k)) {
           const s = cosine(vectors, a, b);
           if (s < minScore) continue;

@@ -157,6 +157,7 @@ function pairIndex(pairs: [string, string][]): Map<string, Set<string>> {
 }
 
 export const ANTONYMS = pairIndex(ANTONYM_PAIRS);
+export const DEGREES = pairIndex(DEGREE_PAIRS);
 
 let general: Map<string, Set<string>> | undefined;
 /** WordNet's antonym pairs (3,232 single-word pairs), indexed on first use. */
@@ -166,4 +167,3 @@ export function generalAntonyms(): Map<string, Set<string>> {
   );
   return general;
 }
-export const DEGREES = pairIndex(DEGREE_PAIRS);

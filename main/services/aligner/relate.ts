@@ -122,7 +122,11 @@ function pairCue(
   accept: (i: number, j: number) => boolean = () => true,
 ): Evidence | undefined {
   const inB = new Map<string, number[]>();
-  b.tokens.forEach((t, j) => inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]));
+  b.tokens.forEach((t, j) => {
+    const at = inB.get(t.norm);
+    if (at) at.push(j);
+    else inB.set(t.norm, [j]);
+  });
   const normsA = new Set(a.tokens.map((t) => t.norm));
   for (const [i, token] of a.tokens.entries()) {
     const opposite = index.get(token.norm);
@@ -137,8 +141,6 @@ function pairCue(
   }
   return undefined;
 }
-
-const WORDNET_NOTE = ' (WordNet antonyms)';
 
 /** Whether token `i` of a side shares its clause with a term both sides use. */
 function inSharedClause(side: Side, i: number, shared: Set<string>): boolean {
@@ -159,7 +161,7 @@ function wordnetCue(a: Side, b: Side, shared: Set<string>): Evidence | undefined
     'antonym',
     (i, j) => inSharedClause(a, i, shared) && inSharedClause(b, j, shared),
   );
-  return cue && { ...cue, note: `${cue.note}${WORDNET_NOTE}` };
+  return cue && { ...cue, note: `${cue.note} (WordNet antonyms)` };
 }
 
 function numberCue(a: Side, b: Side): Evidence | undefined {
@@ -240,10 +242,6 @@ const WEIGHTS = { negation: 0.35, antonym: 0.45, number: 0.4, degree: 0.35 } as 
  * but it adds to another cue.
  */
 const GENERAL_ANTONYM_WEIGHT = 0.2;
-const weightOf = (c: Evidence) =>
-  c.kind === 'antonym' && c.note.endsWith(WORDNET_NOTE)
-    ? GENERAL_ANTONYM_WEIGHT
-    : WEIGHTS[c.kind as keyof typeof WEIGHTS];
 
 /** Classifies the relation of two passages. */
 export function relate(a: Side, b: Side): RelationResult {
@@ -257,13 +255,18 @@ export function relate(a: Side, b: Side): RelationResult {
   const termsA = new Set(a.termOf.filter(Boolean));
   const termsB = new Set(b.termOf.filter(Boolean));
   const overlap = mass(shared) / Math.sqrt(Math.max(1, mass(termsA)) * Math.max(1, mass(termsB)));
-  const antonym = pairCue(a, b, ANTONYMS, 'antonym') ?? wordnetCue(a, b, shared);
+  const policyAntonym = pairCue(a, b, ANTONYMS, 'antonym');
+  const generalAntonym = policyAntonym ? undefined : wordnetCue(a, b, shared);
+  const antonym = policyAntonym ?? generalAntonym;
   const cues = [negationCue(a, b, shared), antonym, numberCue(a, b), pairCue(a, b, DEGREES, 'degree')].filter(
     (c): c is Evidence => !!c,
   );
   const strength = Math.min(
     1,
-    cues.reduce((sum, c) => sum + weightOf(c), 0),
+    cues.reduce(
+      (sum, c) => sum + (c === generalAntonym ? GENERAL_ANTONYM_WEIGHT : WEIGHTS[c.kind as keyof typeof WEIGHTS]),
+      0,
+    ),
   );
   // Cues mean little between passages that do not speak of the same things.
   if (shared.size >= 2 && cues.length > 0 && strength >= 0.35) {
