@@ -17,7 +17,7 @@ import { quoteAt } from '../common/anchoring';
 import type { Annotation } from '../common/model';
 import { textOf } from '../main/services/annotations/anchors';
 import { openWorkspace } from '../main/services/app';
-import { WorkspaceStore } from '../main/services/workspace-store';
+import { WorkspaceStore } from '../main/services/store/workspace-store';
 import { createWorkspaceService } from '../main/services/workspace-service';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -5,7 +5,7 @@ import type { ApiHandlers } from '../../common/api';
 import { appRoot, samplesDir } from './paths';
 import { readDocumentFolder } from './sources';
 import { createWorkspaceService } from './workspace-service';
-import { WorkspaceStore } from './workspace-store';
+import { WorkspaceStore } from './store/workspace-store';
 
 export interface OpenedWorkspace {
   store: WorkspaceStore;

@@ -16,7 +16,7 @@ import { readDocumentFile } from './sources';
 import { isAbsolute, join } from 'node:path';
 import { alignInputOf, type AlignOutput } from './aligner/align';
 import { DEFAULT_CONCEPTS } from './aligner/concepts';
-import type { WorkspaceStore } from './workspace-store';
+import type { WorkspaceStore } from './store/workspace-store';
 
 export interface ServiceContext {
   store: WorkspaceStore;

@@ -6,7 +6,7 @@ import { dispatch, type ApiHandlers } from '../../common/api';
 import type { Annotation, NodeJSON } from '../../common/model';
 import { readDocumentFile } from '../../main/services/sources';
 import { createWorkspaceService } from '../../main/services/workspace-service';
-import { WorkspaceStore } from '../../main/services/workspace-store';
+import { WorkspaceStore } from '../../main/services/store/workspace-store';
 
 const TEXT = [
   'Japan has pursued a mixture of engagement, resilience, and deterrence toward Russia.',

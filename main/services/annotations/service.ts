@@ -9,7 +9,7 @@ import { ParallaxError, type ApiHandlers } from '../../../common/api';
 import type { Annotation, DocumentRecord, Tag, WorkspaceFile } from '../../../common/model';
 import { MAX_TAGS } from '../../../common/model';
 import { slug } from '../../../common/slug';
-import type { WorkspaceStore } from '../workspace-store';
+import type { WorkspaceStore } from '../store/workspace-store';
 import { attach, checkRange, reanchorAnnotation, textOf } from './anchors';
 import { applyChange, ChangeHistory, ChangeRecorder } from './history';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentRecord } from '../../../common/model';
-import { WorkspaceStore, type OpenOptions } from '../../../main/services/workspace-store';
+import { WorkspaceStore, type OpenOptions } from '../../../main/services/store/workspace-store';
 
 /** A small document of paragraphs, as the store keeps it. */
 export function docRecord(id: string, paragraphs: string[], revision = 0): DocumentRecord {

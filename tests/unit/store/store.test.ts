@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, WorkspaceFile } from '../../../common/model';
 import { MIGRATIONS, migrate } from '../../../main/services/store/migrations';
-import { backupsDir, listBackups } from '../../../main/services/workspace-store';
+import { backupsDir, listBackups } from '../../../main/services/store/workspace-store';
 import { docRecord, openStore, tempWorkspace } from './helpers';
 
 describe('migrations', () => {

@@ -15,12 +15,12 @@
 import { copyFile, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { ParallaxError, describeIssues } from '../../common/api';
-import { SCHEMA_VERSION, WorkspaceFile, type DocumentRecord } from '../../common/model';
-import { DurableJSONFile, type WriteSteps } from './store/durable-file';
-import { acquireLock, type WorkspaceLock } from './store/lock-file';
-import { migrate } from './store/migrations';
-import { starterCodebook } from './store/starter-codebook';
+import { ParallaxError, describeIssues } from '../../../common/api';
+import { SCHEMA_VERSION, WorkspaceFile, type DocumentRecord } from '../../../common/model';
+import { DurableJSONFile, type WriteSteps } from './durable-file';
+import { acquireLock, type WorkspaceLock } from './lock-file';
+import { migrate } from './migrations';
+import { starterCodebook } from './starter-codebook';
 
 export interface OpenOptions {
   /** Documents for a new workspace (the samples on first run). */
