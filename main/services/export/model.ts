@@ -1,0 +1,125 @@
+/**
+ * What every export format reads: a snapshot of the workspace with each document's
+ * plain text, citations, tag paths and the passages of links and suggestions, so the
+ * formats only decide how to write it down.
+ */
+import type { Annotation, DocumentRecord, Relation, Suggestion, Tag, WorkspaceFile } from '../../../common/model';
+import { citeLabel } from '../../../common/labels';
+import { textOf } from '../annotations/anchors';
+
+export interface ExportDocument {
+  record: DocumentRecord;
+  /** Plain text (the offsets of annotations count UTF-16 units in it). */
+  text: string;
+  /** "Hornung 2022" (common/labels). */
+  citation: string;
+  authors: string;
+}
+
+/** One passage of a link or suggestion. */
+export interface ExportPassage {
+  doc: string;
+  start: number;
+  end: number;
+  exact: string;
+}
+
+/** A relation between passages of several documents: a link the analyst made, or a suggestion of Align. */
+export interface ExportRelation {
+  id: string;
+  kind: 'link' | 'suggestion';
+  relation: Relation;
+  passages: ExportPassage[];
+  note: string;
+  tags: string[];
+  /** Suggestions: suggested or accepted (dismissed ones are not exported); links: 'link'. */
+  status: string;
+  score?: number;
+  createdAt?: string;
+}
+
+export interface ExportModel {
+  name: string;
+  exportedAt: string;
+  documents: ExportDocument[];
+  doc(id: string): ExportDocument | undefined;
+  tags: Tag[];
+  tag(id: string): Tag | undefined;
+  /** "Security > Deterrence". */
+  tagPath(id: string): string;
+  annotations: Annotation[];
+  relations: ExportRelation[];
+}
+
+/** The link records of a workspace, once the workspace keeps them. */
+function linksOf(data: WorkspaceFile): ExportRelation[] {
+  void data;
+  return [];
+}
+
+function suggestionsOf(suggestions: Suggestion[]): ExportRelation[] {
+  return suggestions
+    .filter((s) => s.status !== 'dismissed')
+    .map((s) => ({
+      id: s.id,
+      kind: 'suggestion' as const,
+      relation: s.relation,
+      passages: [s.a, s.b].map((p) => ({ doc: p.doc, start: p.start, end: p.end, exact: p.text })),
+      note: s.evidence
+        .map((e) => e.note)
+        .filter(Boolean)
+        .slice(0, 6)
+        .join('; '),
+      tags: [],
+      status: s.status,
+      score: s.score,
+    }));
+}
+
+/** Takes a snapshot of `data` for export (later changes to the workspace do not reach it). */
+export function exportModel(data: WorkspaceFile, now = new Date()): ExportModel {
+  const documents = data.documents.map((record): ExportDocument => {
+    return {
+      record: structuredClone(record),
+      text: textOf(record),
+      citation: citeLabel(record.meta, 60),
+      authors: record.meta.authors.join('; '),
+    };
+  });
+  const byId = new Map(documents.map((d) => [d.record.id, d]));
+  const tags = structuredClone(data.codebook);
+  const tagById = new Map(tags.map((t) => [t.id, t]));
+  const tagPath = (id: string): string => {
+    const names: string[] = [];
+    for (
+      let t = tagById.get(id), guard = 0;
+      t && guard < 50;
+      t = t.parentId ? tagById.get(t.parentId) : undefined, guard++
+    ) {
+      names.unshift(t.name);
+    }
+    return names.join(' > ') || id;
+  };
+  return {
+    name: data.name,
+    exportedAt: now.toISOString(),
+    documents,
+    doc: (id) => byId.get(id),
+    tags,
+    tag: (id) => tagById.get(id),
+    tagPath,
+    annotations: structuredClone(data.annotations),
+    relations: [...linksOf(data), ...suggestionsOf(data.suggestions)],
+  };
+}
+
+/** Reports progress every so many items and lets other work run in between. */
+export type Progress = (done: number, total: number) => Promise<void> | void;
+
+/** Calls `progress` every `every` items (and yields to the event loop there). */
+export async function tick(progress: Progress | undefined, i: number, total: number, every = 500): Promise<void> {
+  if (progress && (i % every === 0 || i === total)) {
+    await progress(i, total);
+    await new Promise((r) => setImmediate(r));
+  }
+}
