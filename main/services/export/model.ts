@@ -3,7 +3,7 @@
  * plain text, citations, tag paths and the passages of links and suggestions, so the
  * formats only decide how to write it down.
  */
-import type { Annotation, DocumentRecord, Relation, Suggestion, Tag, WorkspaceFile } from '../../../common/model';
+import type { Annotation, DocumentRecord, Link, Relation, Suggestion, Tag, WorkspaceFile } from '../../../common/model';
 import { citeLabel } from '../../../common/labels';
 import { textOf } from '../annotations/anchors';
 
@@ -22,6 +22,8 @@ export interface ExportPassage {
   start: number;
   end: number;
   exact: string;
+  /** A link end whose text could not be found after the document changed. */
+  orphan?: boolean;
 }
 
 /** A relation between passages of several documents: a link the analyst made, or a suggestion of Align. */
@@ -32,7 +34,7 @@ export interface ExportRelation {
   passages: ExportPassage[];
   note: string;
   tags: string[];
-  /** Suggestions: suggested or accepted (dismissed ones are not exported); links: 'link'. */
+  /** Links: 'link'; suggestions: 'suggested' (accepted ones are links, dismissed ones are left out). */
   status: string;
   score?: number;
   createdAt?: string;
@@ -51,15 +53,30 @@ export interface ExportModel {
   relations: ExportRelation[];
 }
 
-/** The link records of a workspace, once the workspace keeps them. */
-function linksOf(data: WorkspaceFile): ExportRelation[] {
-  void data;
-  return [];
+function linksOf(links: Link[]): ExportRelation[] {
+  return links.map((l) => ({
+    id: l.id,
+    kind: 'link' as const,
+    relation: l.relation,
+    passages: l.ends.map((e) => ({
+      doc: e.doc,
+      start: e.start,
+      end: e.end,
+      exact: e.quote.exact,
+      orphan: e.orphan || undefined,
+    })),
+    note: l.note,
+    tags: [...l.tags],
+    status: 'link',
+    createdAt: l.createdAt,
+  }));
 }
 
-function suggestionsOf(suggestions: Suggestion[]): ExportRelation[] {
+/** Suggestions the analyst has not decided on (an accepted one is a link, a dismissed one is left out). */
+function suggestionsOf(suggestions: Suggestion[], links: Link[]): ExportRelation[] {
+  const linked = new Set(links.map((l) => l.suggestion).filter(Boolean));
   return suggestions
-    .filter((s) => s.status !== 'dismissed')
+    .filter((s) => s.status === 'suggested' && !linked.has(s.id))
     .map((s) => ({
       id: s.id,
       kind: 'suggestion' as const,
@@ -109,7 +126,7 @@ export function exportModel(data: WorkspaceFile, now = new Date()): ExportModel 
     tag: (id) => tagById.get(id),
     tagPath,
     annotations: structuredClone(data.annotations),
-    relations: [...linksOf(data), ...suggestionsOf(data.suggestions)],
+    relations: [...linksOf(data.links), ...suggestionsOf(data.suggestions, data.links)],
   };
 }
 

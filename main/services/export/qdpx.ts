@@ -3,7 +3,7 @@
  * `project.qde` and `Sources/`. The codebook becomes Codes (nested), each document a
  * TextSource whose plain text is `Sources/<guid>.txt` (UTF-8 without BOM, LF), each
  * annotation a PlainTextSelection with a Coding per tag, notes become Notes, links
- * and accepted suggestions become Link elements — and, since not every QDA program
+ * (an accepted suggestion is one) become Link elements — and, since not every QDA program
  * reads Links, each relation is also coded on both passages with a relation code.
  * Positions count Unicode code points, as the standard asks, not UTF-16 units.
  */
@@ -50,8 +50,8 @@ export function codePointCounter(text: string): (offset: number) => number {
 const RELATION_CODES = ['agree', 'conflict', 'related'] as const;
 const RELATION_COLORS = { agree: '#2e9d5b', conflict: '#d64545', related: '#3b7dd8' };
 
-/** Relations exported: the analyst's links and the suggestions they accepted. */
-const exported = (r: ExportRelation): boolean => r.kind === 'link' || r.status === 'accepted';
+/** Relations exported: the analyst's links (an accepted suggestion is one), not undecided suggestions. */
+const exported = (r: ExportRelation): boolean => r.kind === 'link';
 
 export async function exportQdpx(model: ExportModel, progress?: Progress): Promise<Uint8Array> {
   const user = guid('user', 'parallax');
@@ -112,7 +112,7 @@ export async function exportQdpx(model: ExportModel, progress?: Progress): Promi
     const passageGuids = r.passages.map((_, k) => guid(`${r.kind}-passage`, `${r.id}:${k}`));
     r.passages.forEach((p, k) => {
       const cp = counters.get(p.doc);
-      if (!cp) return;
+      if (!cp || p.orphan) return;
       const codings = [`relation:${r.relation}`, ...r.tags.map((t) => `tag:${t}`)]
         .filter((c) => !c.startsWith('tag:') || model.tag(c.slice(4)))
         .map((c) => {
@@ -127,7 +127,9 @@ export async function exportQdpx(model: ExportModel, progress?: Progress): Promi
     });
     const noteRef = r.note ? `<NoteRef targetGUID="${note(r.kind, r.id, r.note)}"/>` : '';
     // A Link joins two objects: a link of several passages becomes links from the first to each other.
+    const placed = r.passages.map((p) => !!counters.get(p.doc) && !p.orphan);
     for (let k = 1; k < passageGuids.length; k++) {
+      if (!placed[0] || !placed[k]) continue;
       links.push(
         `<Link guid="${guid(`${r.kind}-link`, `${r.id}:${k}`)}" name="${r.relation}" direction="Associative" color="${RELATION_COLORS[r.relation]}" originGUID="${passageGuids[0]}" targetGUID="${passageGuids[k]}">${noteRef}</Link>`,
       );

@@ -65,7 +65,10 @@ export async function exportW3c(model: ExportModel, progress?: Progress): Promis
       motivation: 'linking',
       ...(r.createdAt ? { created: r.createdAt } : {}),
       body,
-      target: r.passages.map((p) => target(model, p.doc, p.start, p.end, p.exact)),
+      target: r.passages.map((p) => ({
+        ...target(model, p.doc, p.start, p.end, p.exact),
+        ...(p.orphan ? { 'parallax:orphan': true } : {}),
+      })),
       'parallax:kind': r.kind,
       'parallax:status': r.status,
       ...(r.score !== undefined ? { 'parallax:score': r.score } : {}),

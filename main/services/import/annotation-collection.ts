@@ -1,22 +1,24 @@
 /**
  * Importing a Parallax W3C Web Annotation export (an AnnotationCollection carrying its
  * documents and codebook under `parallax:workspace`) back into a workspace: documents,
- * tags and annotations come back with their ids where those are free, and each
- * annotation is placed by its TextPositionSelector when the quote is there, else found
+ * tags, annotations and links come back with their ids where those are free, and each
+ * annotation and link end is placed by its TextPositionSelector when the quote is there, else found
  * again by its quote (else kept as an orphan).
  */
 import { z } from 'zod';
 import { ParallaxError, describeIssues } from '../../../common/api';
 import {
   DocumentMeta,
+  MAX_LINK_ENDS,
   NodeJSON,
+  Relation,
   Tag,
-  type Annotation,
   type DocumentRecord,
+  type LinkEnd,
+  type TextQuote,
   type WorkspaceFile,
 } from '../../../common/model';
-import { reanchor } from '../../../common/anchoring';
-import { quoteAt } from '../../../common/anchoring';
+import { quoteAt, reanchor } from '../../../common/anchoring';
 import { textOf } from '../annotations/anchors';
 import { checkDocumentJSON } from '../workspace-service';
 import { freshId } from './workspace-import';
@@ -35,7 +37,12 @@ const Selector = z.union([
   }),
   z.object({ type: z.string() }),
 ]);
-const Target = z.object({ source: z.string(), selector: z.array(Selector).min(1) });
+const Target = z.object({
+  source: z.string(),
+  selector: z.array(Selector).min(1),
+  'parallax:orphan': z.boolean().optional(),
+});
+type Target = z.infer<typeof Target>;
 const Body = z.object({ purpose: z.string().optional(), value: z.string().optional(), id: z.string().optional() });
 const Item = z.object({
   id: z.string(),
@@ -92,11 +99,48 @@ export interface CollectionImport {
   documents: number;
   tags: number;
   annotations: number;
+  links: number;
+  /** Annotations and link ends whose text was not found. */
   orphaned: number;
 }
 
 const ANNOTATION_PREFIX = 'urn:parallax:annotation:';
+const LINK_PREFIX = 'urn:parallax:link:';
 const TAG_PREFIX = 'urn:parallax:tag:';
+
+/** An id from an IRI, made unique among `taken`. */
+function idFrom(iri: string, prefix: string, taken: Set<string>): string {
+  let id =
+    iri
+      .slice(prefix.length)
+      .replace(/[^A-Za-z0-9_-]/g, '')
+      .slice(0, 60) || 'imported';
+  while (taken.has(id)) id = `${id.slice(0, 56)}-${Math.random().toString(36).slice(2, 6)}`;
+  taken.add(id);
+  return id;
+}
+
+/** Where a target's passage is in the document now: its position if the quote is there, else found by quote. */
+function place(record: DocumentRecord, t: Target): LinkEnd | undefined {
+  const quote = t.selector.find((s) => s.type === 'TextQuoteSelector') as TextQuote | undefined;
+  const position = t.selector.find((s) => s.type === 'TextPositionSelector') as
+    { start: number; end: number } | undefined;
+  if (!quote?.exact) return undefined;
+  const text = textOf(record);
+  const found = t['parallax:orphan']
+    ? undefined
+    : reanchor(text, { start: position?.start ?? 0, end: position?.end ?? 0, quote });
+  const start = found?.start ?? position?.start ?? 0;
+  const end = found?.end ?? position?.end ?? 0;
+  return {
+    doc: record.id,
+    start,
+    end,
+    quote: found ? quoteAt(text, start, end) : quote,
+    revision: record.revision,
+    orphan: !found,
+  };
+}
 
 /**
  * Merges an export into `data` (inside a store update). Documents already present
@@ -107,7 +151,7 @@ export function mergeCollection(
   collection: ParallaxCollection,
   now = new Date().toISOString(),
 ): CollectionImport {
-  const result: CollectionImport = { documents: 0, tags: 0, annotations: 0, orphaned: 0 };
+  const result: CollectionImport = { documents: 0, tags: 0, annotations: 0, links: 0, orphaned: 0 };
   const docFor = new Map<string, DocumentRecord>();
   for (const record of documentsOf(collection, now)) {
     const iri = collection['parallax:workspace'].documents.find((d) => d.id === record.id)!.iri;
@@ -129,24 +173,8 @@ export function mergeCollection(
     result.tags++;
   }
   const annotationIds = new Set(data.annotations.map((a) => a.id));
+  const linkIds = new Set(data.links.map((l) => l.id));
   for (const item of collection.first.items) {
-    if (!item.id.startsWith(ANNOTATION_PREFIX) || Array.isArray(item.target)) continue;
-    const record = docFor.get(item.target.source);
-    if (!record) continue;
-    const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector') as
-      { exact: string; prefix: string; suffix: string } | undefined;
-    const position = item.target.selector.find((s) => s.type === 'TextPositionSelector') as
-      { start: number; end: number } | undefined;
-    if (!quote?.exact) continue;
-    const text = textOf(record);
-    const found = reanchor(text, { start: position?.start ?? 0, end: position?.end ?? 0, quote });
-    let id =
-      item.id
-        .slice(ANNOTATION_PREFIX.length)
-        .replace(/[^A-Za-z0-9_-]/g, '')
-        .slice(0, 60) || 'imported';
-    while (annotationIds.has(id)) id = `${id.slice(0, 56)}-${Math.random().toString(36).slice(2, 6)}`;
-    annotationIds.add(id);
     const tags = item.body
       .filter((b) => b.purpose === 'tagging' && b.id?.startsWith(TAG_PREFIX))
       .map((b) => b.id!.slice(TAG_PREFIX.length))
@@ -155,24 +183,41 @@ export function mergeCollection(
       .filter((b) => b.purpose === 'commenting')
       .map((b) => b.value ?? '')
       .join('\n\n');
-    const start = found?.start ?? position?.start ?? 0;
-    const end = found?.end ?? position?.end ?? 0;
-    const annotation: Annotation = {
-      id,
-      doc: record.id,
-      start,
-      end,
-      quote: found ? quoteAt(text, start, end) : quote,
-      revision: record.revision,
-      tags,
-      note,
-      orphan: !found,
-      createdAt: item.created ?? now,
-      updatedAt: item.modified ?? now,
-    };
-    data.annotations.push(annotation);
-    result.annotations++;
-    if (!found) result.orphaned++;
+    if (item.id.startsWith(ANNOTATION_PREFIX) && !Array.isArray(item.target)) {
+      const record = docFor.get(item.target.source);
+      const at = record && place(record, item.target);
+      if (!at) continue;
+      data.annotations.push({
+        id: idFrom(item.id, ANNOTATION_PREFIX, annotationIds),
+        ...at,
+        tags,
+        note,
+        createdAt: item.created ?? now,
+        updatedAt: item.modified ?? now,
+      });
+      result.annotations++;
+      if (at.orphan) result.orphaned++;
+    } else if (item.id.startsWith(LINK_PREFIX) && Array.isArray(item.target)) {
+      const relation = Relation.safeParse(item.body.find((b) => b.purpose === 'classifying')?.value);
+      const ends = item.target
+        .map((t) => {
+          const record = docFor.get(t.source);
+          return record && place(record, t);
+        })
+        .filter((e): e is LinkEnd => !!e);
+      if (!relation.success || ends.length < 2) continue;
+      data.links.push({
+        id: idFrom(item.id, LINK_PREFIX, linkIds),
+        relation: relation.data,
+        ends: ends.slice(0, MAX_LINK_ENDS),
+        tags,
+        note,
+        createdAt: item.created ?? now,
+        updatedAt: item.modified ?? now,
+      });
+      result.links++;
+      result.orphaned += ends.filter((e) => e.orphan).length;
+    }
   }
   return result;
 }

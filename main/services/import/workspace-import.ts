@@ -1,13 +1,13 @@
 /**
  * Putting an imported document into a workspace: as a new document (a fresh id), or
- * in place of one already there, re-anchoring its annotations to the new text (those
- * not found become orphans to review, never dropped).
+ * in place of one already there, re-anchoring its annotations and link ends to the new
+ * text (those not found become orphans to review, never dropped).
  */
 import { basename } from 'node:path';
 import { ParallaxError, describeIssues } from '../../../common/api';
 import { DocumentMeta, type DocumentRecord, type WorkspaceFile } from '../../../common/model';
 import { plainTextOf } from '../../../common/plaintext';
-import { reanchorAnnotation, rememberText } from '../annotations/anchors';
+import { anchoredItems, reanchorAnnotation, rememberText } from '../annotations/anchors';
 import { slugify } from '../sources';
 import type { FoundMeta, ImportedDocument } from './types';
 
@@ -60,7 +60,7 @@ export function freshId(data: WorkspaceFile, wanted: string): string {
 export interface PlacedImport {
   document: DocumentRecord;
   replaced: boolean;
-  /** Annotations found again at another place (replace only). */
+  /** Annotations and link ends found again at another place (replace only). */
   moved: number;
   /** Annotations whose text is gone: listed as orphans. */
   orphaned: number;
@@ -90,7 +90,7 @@ export function placeImport(
     rememberText(record, text);
     let moved = 0;
     let orphaned = 0;
-    for (const a of data.annotations) {
+    for (const [, a] of anchoredItems(data)) {
       if (a.doc !== record.id || a.orphan) continue;
       const before = a.start;
       if (!reanchorAnnotation(a, record, text)) orphaned++;
