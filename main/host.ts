@@ -8,10 +8,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { dispatch, type ApiHandlers } from '../common/api';
+import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers } from '../common/api';
 
 /** Largest request body the host reads (documents are saved whole). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Calls that carry a whole file (an import, base64) may send more. */
+const LARGE_BODY_CALLS: Record<string, number> = { prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096 };
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -49,13 +51,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('too-large'));
         req.destroy();
         return;
@@ -93,7 +95,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, LARGE_BODY_CALLS[name] ?? MAX_BODY_BYTES);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch (err) {
       const tooLarge = (err as Error).message === 'too-large';

@@ -60,6 +60,8 @@ interface Context {
   labels: Map<string, string>;
   /** The list items holding the notes, by id. */
   noteItems: Map<string, Element>;
+  /** Ids of the markers that point at notes: a link to one of them is a note's back-link. */
+  markerIds: Set<string>;
 }
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -71,15 +73,22 @@ function textContent(node: ChildNode): string {
 }
 
 function collectNotes(root: ChildNode[], ctx: Context): void {
-  const visit = (nodes: ChildNode[]): void => {
+  const visit = (nodes: ChildNode[], each: (n: Element) => void): void => {
     for (const n of nodes) {
       if (!isElement(n)) continue;
-      const id = n.attribs.id;
-      if (n.name === 'li' && id && NOTE_ID.test(id)) ctx.noteItems.set(id, n);
-      visit(n.children);
+      each(n);
+      visit(n.children, each);
     }
   };
-  visit(root);
+  visit(root, (n) => {
+    if (n.name === 'li' && n.attribs.id && NOTE_ID.test(n.attribs.id)) ctx.noteItems.set(n.attribs.id, n);
+  });
+  visit(root, (n) => {
+    const href = n.attribs.href ?? '';
+    if (n.name === 'a' && n.attribs.id && href.startsWith('#') && ctx.noteItems.has(href.slice(1))) {
+      ctx.markerIds.add(n.attribs.id);
+    }
+  });
 }
 
 function safeHref(href: string | undefined): string | undefined {
@@ -182,7 +191,7 @@ function inlineOf(nodes: ChildNode[], marks: readonly Mark[], ctx: Context): Nod
         out.push(schema.nodes.footnote_ref.create({ label: ctx.labels.get(target) }));
         continue;
       }
-      if (BACK_LINK.test(href)) continue;
+      if (BACK_LINK.test(href) || (target && ctx.markerIds.has(target))) continue;
       const web = safeHref(href);
       const linkMarks = web
         ? schema.marks.link.create({ href: web, title: n.attribs.title ?? null }).addToSet(marks)
@@ -241,7 +250,7 @@ function trimInline(nodes: Node[]): Node[] {
 /** Converts sanitised HTML to a document; throws when it holds no text. */
 export function htmlToDoc(html: string): Node {
   const dom = parseDocument(html, { decodeEntities: true });
-  const ctx: Context = { labels: new Map(), noteItems: new Map() };
+  const ctx: Context = { labels: new Map(), noteItems: new Map(), markerIds: new Set() };
   collectNotes(dom.children, ctx);
   const body = new BlockBuilder(ctx).add(dom.children).blocks;
   // Notes in the order they are referred to, then any never referred to.
