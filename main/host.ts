@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers } from '../common/api';
 
 /** Largest request body the host reads (documents are saved whole). */
@@ -35,6 +35,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed token (tests); random otherwise. */
   token?: string;
+  /** Folder of exported files, served at /exports/<name>?token=… (browser mode). */
+  exportsDir?: string;
 }
 
 export interface RunningHost {
@@ -111,6 +113,40 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, result.ok || result.error.code !== 'unknown-call' ? 200 : 404, result);
   };
 
+  /** An exported file, for the browser to open or save; the token travels in the query (a plain link). */
+  const handleExport = async (res: ServerResponse, url: URL, name: string): Promise<void> => {
+    if (!options.exportsDir || !tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('Missing or wrong access token.');
+      return;
+    }
+    const file = join(options.exportsDir, basename(decodeURIComponent(name)));
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const ext = extname(file);
+      res.writeHead(200, {
+        'content-type':
+          TYPES[ext] ??
+          (ext === '.csv'
+            ? 'text/csv; charset=utf-8'
+            : ext === '.md'
+              ? 'text/markdown; charset=utf-8'
+              : 'application/octet-stream'),
+        'content-length': info.size,
+        // An exported report is shown as a document: no scripts, nothing loaded from elsewhere.
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+        ...(ext === '.html'
+          ? {}
+          : { 'content-disposition': `attachment; filename="${basename(file).replace(/"/g, '')}"` }),
+      });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  };
+
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -148,7 +184,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1]) : handleStatic(req, res, url.pathname);
+    const exported = /^\/exports\/([^/]+)$/.exec(url.pathname);
+    const work = api
+      ? handleApi(req, res, api[1])
+      : exported && req.method === 'GET'
+        ? handleExport(res, url, exported[1])
+        : handleStatic(req, res, url.pathname);
     work.catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
       else res.destroy();

@@ -2,7 +2,13 @@
 import { app, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { COMMAND_CHANNEL, type MenuCommand } from '../common/channels';
 
-export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
+/** What the File menu does in the main process (workspaces are switched there). */
+export interface FileActions {
+  newWorkspace(): void;
+  openWorkspace(): void;
+}
+
+export function buildMenu(getWindow: () => BrowserWindow | undefined, files: FileActions): Menu {
   const send = (command: MenuCommand) => () => getWindow()?.webContents.send(COMMAND_CHANNEL, command);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -10,6 +16,13 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
     {
       label: '&File',
       submenu: [
+        { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => files.newWorkspace() },
+        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => files.openWorkspace() },
+        { type: 'separator' },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('file.import') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: send('file.export') },
+        { label: 'Document Details…', accelerator: 'CmdOrCtrl+I', click: send('document.details') },
+        { type: 'separator' },
         { label: 'Add Pane', accelerator: 'CmdOrCtrl+Alt+N', click: send('pane.add') },
         { label: 'Close Pane', accelerator: 'CmdOrCtrl+Alt+W', click: send('pane.close') },
         { type: 'separator' },

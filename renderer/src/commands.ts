@@ -13,6 +13,15 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'pane.add':
       view.addPane();
       break;
+    case 'file.import':
+      view.files.import();
+      break;
+    case 'file.export':
+      view.files.export();
+      break;
+    case 'document.details':
+      view.files.editDetails();
+      break;
     case 'pane.close':
       if (pane) view.close(pane);
       break;
@@ -91,6 +100,9 @@ function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
     if (event.key === 'ArrowRight') return 'pane.moveRight';
   }
   if (!event.altKey && !event.shiftKey && event.code === 'KeyE') return 'pane.toggleEdit';
+  if (!event.altKey && !event.shiftKey && event.code === 'KeyO') return 'file.import';
+  if (!event.altKey && event.shiftKey && event.code === 'KeyE') return 'file.export';
+  if (!event.altKey && !event.shiftKey && event.code === 'KeyI') return 'document.details';
   if (!event.altKey && event.shiftKey && event.code === 'KeyA') return 'align.run';
   if (!event.altKey && event.shiftKey && event.code === 'KeyK') return 'concepts.edit';
   if (!event.altKey && event.shiftKey && event.code === 'KeyL') return 'panel.toggle';

@@ -6,6 +6,8 @@ import type { Annotation } from '../../../../common/model';
 import type { ExportModel, ExportRelation } from '../model';
 import type { ReportBlock, ReportSection } from './blocks';
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const RELATION_LABEL = { agree: 'agree', conflict: 'conflict', related: 'related' } as const;
 
 function quoteOf(model: ExportModel, a: Annotation, withDoc: boolean): ReportBlock {
@@ -136,7 +138,7 @@ export function buildReport(model: ExportModel, sections: ReportSection[] = REPO
       kind: 'paragraph',
       runs: [
         {
-          text: `${model.documents.length} documents, ${model.annotations.length} annotations, ${model.tags.length} tags. Exported from Parallax on ${model.exportedAt.slice(0, 10)}.`,
+          text: `${count(model.documents.length, 'document')}, ${count(model.annotations.length, 'annotation')}, ${count(model.relations.filter((r) => r.kind === 'link').length, 'link')}, ${count(model.tags.length, 'tag')}. Exported from Parallax on ${model.exportedAt.slice(0, 10)}.`,
           italic: true,
         },
       ],
