@@ -7,9 +7,8 @@ import { basename, extname, join } from 'node:path';
 import { parseMarkdownDocument, parsePlainTextDocument } from '../../common/markdown';
 import { DocumentMeta, DocumentRecord } from '../../common/model';
 import { ParallaxError, describeIssues } from '../../common/api';
-
-/** Largest source file Parallax opens (a 60 KB article is typical; books reach a few MB). */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+import { MAX_SOURCE_BYTES, formatMegabytes } from '../../common/limits';
+import { decodeText } from './text-decoding';
 
 const KNOWN_FIELDS = new Set(['id', 'title', 'authors', 'author', 'venue', 'date', 'year', 'doi', 'url', 'kind']);
 
@@ -30,22 +29,9 @@ function checkSize(size: number, name: string): void {
   if (size > MAX_SOURCE_BYTES) {
     throw new ParallaxError(
       'too-large',
-      `${name} is ${(size / 1048576).toFixed(1)} MB; Parallax opens text files up to ${MAX_SOURCE_BYTES / 1048576} MB.`,
+      `${name} is ${formatMegabytes(size)}; Parallax opens text files up to ${formatMegabytes(MAX_SOURCE_BYTES)}.`,
     );
   }
-}
-
-/** Decodes bytes as UTF-8 text, refusing binary content. */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  checkSize(bytes.length, name);
-  if (bytes.includes(0))
-    throw new ParallaxError('invalid-input', `${name} is not a text file (it contains binary data).`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.match(/\uFFFD/g)?.length ?? 0;
-  if (bad > 0 && bad / Math.max(1, text.length) > 0.01) {
-    throw new ParallaxError('invalid-input', `${name} is not UTF-8 text (${bad} undecodable bytes).`);
-  }
-  return text;
 }
 
 function asString(value: unknown): string | undefined {
@@ -113,7 +99,7 @@ export async function readDocumentFile(path: string): Promise<DocumentRecord> {
   });
   if (!info.isFile()) throw new ParallaxError('invalid-input', `${path} is not a file.`);
   checkSize(info.size, basename(path));
-  return documentFromText(decodeText(await readFile(path), basename(path)), path);
+  return documentFromText(decodeText(await readFile(path), basename(path)).text, path);
 }
 
 /** Reads every .md file of a folder (README.md excepted), sorted by name. */
