@@ -56,3 +56,10 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** Why a document's JSON is too large to keep, or undefined when it fits. */
+export function documentTooLarge(json: unknown): string | undefined {
+  const bytes = utf8Length(JSON.stringify(json));
+  if (bytes <= MAX_DOCUMENT_BYTES) return undefined;
+  return `the document is ${formatMegabytes(bytes)} as stored; Parallax keeps documents up to ${formatMegabytes(MAX_DOCUMENT_BYTES)}`;
+}

@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { parseMarkdownDocument, parsePlainTextDocument } from '../../common/markdown';
 import { DocumentMeta, DocumentRecord } from '../../common/model';
 import { ParallaxError, describeIssues } from '../../common/api';
-import { MAX_SOURCE_BYTES, formatMegabytes } from '../../common/limits';
+import { MAX_SOURCE_BYTES, documentTooLarge, formatMegabytes } from '../../common/limits';
 import { decodeText } from './text-decoding';
 
 const KNOWN_FIELDS = new Set(['id', 'title', 'authors', 'author', 'venue', 'date', 'year', 'doi', 'url', 'kind']);
@@ -81,10 +81,15 @@ export function documentFromText(text: string, fileName: string, now = new Date(
   if (!metaResult.success) {
     throw new ParallaxError('invalid-input', `${fileName}: front matter ${describeIssues(metaResult.error)}`);
   }
+  const doc = parsed.doc.toJSON() as DocumentRecord['doc'];
+  // The same limit as a save, so every document Parallax opens can be saved again.
+  const tooLarge = documentTooLarge(doc);
+  if (tooLarge)
+    throw new ParallaxError('too-large', `${basename(fileName)}: ${tooLarge}. Split it into several files.`);
   return {
     id: slugify(asString(fm.id) ?? stem),
     meta: metaResult.data,
-    doc: parsed.doc.toJSON() as DocumentRecord['doc'],
+    doc,
     revision: 0,
     source: basename(fileName),
     createdAt: now,

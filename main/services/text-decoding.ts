@@ -14,7 +14,8 @@
  * 4. Invalid UTF-8 with no multi-byte UTF-8 sequence in it, and mostly ASCII, is read
  *    as Windows-1252 (the superset of Latin-1 that Windows editors save); a file that is mostly UTF-8
  *    with a few broken bytes is refused, naming where, since guessing would garble it.
- * 5. Text that decodes but is full of control characters is binary data and refused.
+ * 5. Text that decodes but is full of control characters is binary data and refused;
+ *    a stray control code is refused naming its line (form feeds become line breaks).
  *
  * UTF-8 and UTF-16 are decoded by the platform's TextDecoder in fatal mode. Windows-1252
  * goes through iconv-lite, because Node 20's TextDecoder('windows-1252') reads the
@@ -77,12 +78,13 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** Counts control characters that do not occur in text files. */
+/** Counts control characters that do not occur in text files (tabs, breaks and a DOS end mark do). */
 function controlCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f)) count++;
+    const textual = c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x1a;
+    if ((c < 0x20 && !textual) || (c >= 0x7f && c <= 0x9f)) count++;
   }
   return count;
 }
@@ -113,11 +115,27 @@ function utf8Evidence(bytes: Uint8Array): { sequences: number; invalid: number; 
   return { sequences, invalid, firstInvalid };
 }
 
-function refuseBinary(text: string, fileName: string): void {
-  const controls = controlCount(text);
-  if (controls > 0 && controls / Math.max(1, text.length) > MAX_CONTROL_SHARE) {
-    throw notText(fileName, `${controls} of its ${text.length} characters are control codes, as in binary data`);
+/**
+ * Refuses binary data; otherwise turns page and line tabulations (form feed, vertical tab:
+ * old plain texts mark page breaks so) into line breaks and drops a DOS end-of-file mark,
+ * and refuses any other C0 control code, which no export format could hold.
+ */
+function cleanControls(decoded: string, fileName: string): string {
+  const controls = controlCount(decoded);
+  if (controls > 0 && controls / Math.max(1, decoded.length) > MAX_CONTROL_SHARE) {
+    throw notText(fileName, `${controls} of its ${decoded.length} characters are control codes, as in binary data`);
   }
+  const text = decoded.replace(/[\f\v]/g, '\n').replace(/\u001a$/, '');
+  const stray = /[\u0000-\u0008\u000e-\u001f]/.exec(text);
+  if (stray) {
+    const line = text.slice(0, stray.index).split('\n').length;
+    const code = stray[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new ParallaxError(
+      'invalid-input',
+      `${fileName} contains the control character U+${code} on line ${line}, which Parallax cannot keep; remove it and open the file again.`,
+    );
+  }
+  return text;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileName: string): DecodedText {
@@ -132,8 +150,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileN
     );
   }
   if (text.includes('\0')) throw notText(fileName, 'it contains NUL characters');
-  refuseBinary(text, fileName);
-  return { text, encoding };
+  return { text: cleanControls(text, fileName), encoding };
 }
 
 /**
@@ -165,8 +182,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== undefined) {
     if (utf8.includes('\0')) throw notText(fileName, 'it contains binary data');
-    refuseBinary(utf8, fileName);
-    return { text: utf8, encoding: 'utf-8' };
+    return { text: cleanControls(utf8, fileName), encoding: 'utf-8' };
   }
   const evidence = utf8Evidence(bytes);
   if (hasUtf8Bom || evidence.sequences > 0) {
@@ -189,6 +205,5 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       `it is neither UTF-8 nor Windows-1252 text (${undefinedBytes} bytes mean nothing in either)`,
     );
   }
-  refuseBinary(latin, fileName);
-  return { text: latin, encoding: 'windows-1252' };
+  return { text: cleanControls(latin, fileName), encoding: 'windows-1252' };
 }

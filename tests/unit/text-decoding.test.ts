@@ -82,6 +82,15 @@ describe('decoding text files', () => {
     );
   });
 
+  it('turns page breaks into line breaks, drops a DOS end mark, and refuses a stray control code by line', () => {
+    const enc = new TextEncoder();
+    expect(decodeText(enc.encode('Page one.\fPage two.\n\u001a'), 'old.txt').text).toBe('Page one.\nPage two.\n');
+    const long = 'A line of ordinary text.\n'.repeat(200);
+    expect(() => decodeText(enc.encode(`${long}bell\u0007 here`), 'bell.txt')).toThrow(
+      /bell\.txt contains the control character U\+0007 on line 201/,
+    );
+  });
+
   it('reads an empty file as empty UTF-8 text', () => {
     expect(decodeText(new Uint8Array(0), 'empty.md')).toEqual({ text: '', encoding: 'utf-8' });
   });
