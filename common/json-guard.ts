@@ -35,13 +35,20 @@ export function badCharacter(text: string): string | undefined {
 
 /**
  * Finds the first place where `value` nests deeper than `maxDepth` (objects and arrays
- * each count one level) or a string or key holds a character Parallax cannot store.
+ * each count one level) or (unless `checkText` is false) a string or key holds a
+ * character Parallax cannot store.
  */
-export function inspectJSON(value: unknown, maxDepth = MAX_JSON_DEPTH): JSONProblem | undefined {
+export function inspectJSON(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+  options: { checkText?: boolean } = {},
+): JSONProblem | undefined {
+  const checkText = options.checkText ?? true;
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   while (stack.length) {
     const { value: current, path } = stack.pop()!;
     if (typeof current === 'string') {
+      if (!checkText) continue;
       const bad = badCharacter(current);
       if (bad) return { kind: 'bad-character', path, message: bad };
       continue;
@@ -54,7 +61,7 @@ export function inspectJSON(value: unknown, maxDepth = MAX_JSON_DEPTH): JSONProb
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
     } else {
       for (const [key, child] of Object.entries(current)) {
-        const bad = badCharacter(key);
+        const bad = checkText ? badCharacter(key) : undefined;
         if (bad) return { kind: 'bad-character', path: [...path, key], message: `a field name ${bad}` };
         stack.push({ value: child, path: [...path, key] });
       }
