@@ -111,7 +111,9 @@ describe('opening a damaged workspace', () => {
 describe('invalid records', () => {
   it('keeps the valid records of every list, lists the invalid ones, and keeps the file verbatim', async () => {
     const path = tempWorkspace();
-    const lists = Object.fromEntries(recordListNames.map((key) => [key, [{ id: `bad-${key}`, bogus: true }]]));
+    const lists: Record<string, unknown[]> = Object.fromEntries(
+      recordListNames.map((key) => [key, [{ id: `bad-${key}`, bogus: true }]]),
+    );
     lists.documents = [docRecord('doc-a', ['Kept text.']), { id: 'bad-documents', bogus: true }];
     const text = workspaceText('Partly broken', lists);
     writeFileSync(path, text);
@@ -120,7 +122,7 @@ describe('invalid records', () => {
     expect(store.data.documents.map((d) => d.id)).toEqual(['doc-a']);
     for (const key of recordListNames) {
       expect(store.notices[0], key).toContain(`${key}[`);
-      if (key !== 'documents') expect((store.data as Record<string, unknown[]>)[key], key).toEqual([]);
+      if (key !== 'documents') expect((store.data as unknown as Record<string, unknown[]>)[key], key).toEqual([]);
     }
     expect(store.notices[0]).toMatch(/could not be read and were left out/);
     expect(readFileSync(join(dirname(path), damagedCopies(path)[0]), 'utf8')).toBe(text);
