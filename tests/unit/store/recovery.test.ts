@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../common/model';
 import { backupsDir } from '../../../main/services/store/workspace-store';
 import { recordListNames } from '../../../main/services/store/validate';
-import { docRecord, openStore, tempWorkspace } from './helpers';
+import { deepDocText, docRecord, openStore, tempWorkspace } from './helpers';
 
 /** A valid workspace file named `name`, with one document. */
 function workspaceText(name: string, extra: Record<string, unknown> = {}): string {
@@ -33,12 +33,6 @@ const NEWER = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, name: 'From th
 
 function damagedCopies(path: string): string[] {
   return readdirSync(dirname(path)).filter((n) => n.startsWith(`${basename(path)}.damaged-`));
-}
-
-/** The JSON text of a document whose blockquotes nest `depth` levels (built as text: too deep to stringify). */
-export function deepDocText(depth: number): string {
-  const paragraph = '{"type":"paragraph","content":[{"type":"text","text":"Deep."}]}';
-  return `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(depth)}${paragraph}${']}'.repeat(depth)}]}`;
 }
 
 describe('opening a damaged workspace', () => {
