@@ -15,8 +15,12 @@ import {
   DocumentMeta,
   DocumentSummary,
   Layout,
+  Link,
+  LinkId,
+  MAX_LINK_ENDS,
   MAX_NOTE_CHARS,
   NodeJSON,
+  Relation,
   Suggestion,
   Tag,
   TagId,
@@ -80,8 +84,24 @@ const Revision = z.number().int().nonnegative();
 const Note = z.string().max(MAX_NOTE_CHARS, `notes are at most ${MAX_NOTE_CHARS} characters`);
 const TagIds = z.array(TagId).max(100);
 
-/** Where an annotation's range went after edits in a pane (plain-text offsets of the new text). */
-export const AnchorUpdate = z.object({ id: AnnotationId, start: Offset, end: Offset }).strict();
+/**
+ * Where an annotation's range (id: the annotation's) or a link end's (id: `<link id>:<index>`)
+ * went after edits in a pane (plain-text offsets of the new text).
+ */
+export const AnchorUpdate = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z0-9_-]+(:\d{1,3})?$/),
+    start: Offset,
+    end: Offset,
+  })
+  .strict();
+
+/** A passage the analyst selected: a range of a document revision's plain text. */
+export const PassageRef = z.object({ doc: DocumentId, revision: Revision, start: Offset, end: Offset }).strict();
 
 /** The answer to undo and redo: what was undone or redone, and what is next on each stack. */
 export const HistoryState = z.object({
@@ -120,7 +140,7 @@ export const contract = {
         /** The annotations of this document as the editor mapped them through the edit. */
         anchors: z.array(AnchorUpdate).max(200_000).optional(),
         /** Annotations whose whole range the edit deleted (they become orphans). */
-        lost: z.array(AnnotationId).max(200_000).optional(),
+        lost: z.array(AnchorUpdate.shape.id).max(200_000).optional(),
       })
       .strict(),
     output: z.object({ revision: Revision, orphaned: z.number().int().nonnegative() }),
@@ -139,9 +159,15 @@ export const contract = {
   startAlign: { input: Empty, output: AlignJob },
   getAlignJob: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: AlignJob },
   listSuggestions: { input: Empty, output: SuggestionsPayload },
+  /**
+   * Accepts, dismisses or restores a suggestion (undoable). Accepting makes it a link (with
+   * `relation` if given, else the suggested one); taking an acceptance back removes that link.
+   */
   setSuggestionStatus: {
-    input: z.object({ id: z.string().min(1).max(64), status: Suggestion.shape.status }).strict(),
-    output: Suggestion,
+    input: z
+      .object({ id: z.string().min(1).max(64), status: Suggestion.shape.status, relation: Relation.optional() })
+      .strict(),
+    output: z.object({ suggestion: Suggestion, link: Link.nullable() }),
   },
   getConcepts: { input: Empty, output: z.object({ defaults: z.array(Concept), custom: z.array(Concept) }) },
   saveConcepts: {
@@ -203,6 +229,36 @@ export const contract = {
     input: z.object({ id: AnnotationId, doc: DocumentId, revision: Revision, start: Offset, end: Offset }).strict(),
     output: Annotation,
   },
+  listLinks: { input: Empty, output: z.object({ links: z.array(Link) }) },
+  createLink: {
+    input: z
+      .object({
+        relation: Relation,
+        ends: z.array(PassageRef).min(2, 'a link joins at least two passages').max(MAX_LINK_ENDS),
+        tags: TagIds.default([]),
+        note: Note.default(''),
+      })
+      .strict(),
+    output: Link,
+  },
+  updateLink: {
+    input: z
+      .object({ id: LinkId, relation: Relation.optional(), tags: TagIds.optional(), note: Note.optional() })
+      .strict(),
+    output: Link,
+  },
+  /** Adds a passage to a link (one point taken up by several authors). */
+  addLinkEnd: { input: PassageRef.extend({ id: LinkId }).strict(), output: Link },
+  removeLinkEnd: {
+    input: z.object({ id: LinkId, index: z.number().int().nonnegative() }).strict(),
+    output: Link,
+  },
+  /** Points a link end (an orphan, or a wrong passage) at a new passage. */
+  reattachLinkEnd: {
+    input: PassageRef.extend({ id: LinkId, index: z.number().int().nonnegative() }).strict(),
+    output: Link,
+  },
+  deleteLink: { input: z.object({ id: LinkId }).strict(), output: z.object({ id: LinkId }) },
   undo: { input: Empty, output: HistoryState },
   redo: { input: Empty, output: HistoryState },
   getStoreStatus: { input: Empty, output: StoreStatus },

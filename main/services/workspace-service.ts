@@ -10,8 +10,10 @@ import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../
 import { schema } from '../../common/schema';
 import { plainTextOf } from '../../common/plaintext';
 import { defaultRunner, type AlignRunner } from './align-jobs';
-import { attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
+import { anchoredItems, attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
 import { createAnnotationHandlers } from './annotations/service';
+import { createUndoable } from './annotations/undoable';
+import { createLinkHandlers } from './links/service';
 import { samplesDir } from './paths';
 import { readDocumentFile } from './sources';
 import { isAbsolute, join } from 'node:path';
@@ -93,23 +95,23 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
   const jobs = new Map<string, AlignJob>();
   let running: AlignJob | undefined;
   let jobCount = 0;
-  const findSuggestion = (id: string) => {
-    const s = store.data.suggestions.find((x) => x.id === id);
-    if (!s) throw new ParallaxError('not-found', `No suggestion "${id}" (run Align again).`);
-    return s;
-  };
 
   // Annotations left behind by a text change that did not reach them (an older
   // Parallax, a crash between writes) are found again before anyone reads them.
-  const orphanedOnOpen = reconcileAnchors(store.data.documents, store.data.annotations);
+  const orphanedOnOpen = reconcileAnchors(
+    store.data.documents,
+    [...anchoredItems(store.data)].map(([, item]) => item),
+  );
   if (orphanedOnOpen > 0) {
     store.notices.push(
-      `${orphanedOnOpen} annotation${orphanedOnOpen === 1 ? '' : 's'} could not be found in the current text and ${orphanedOnOpen === 1 ? 'is' : 'are'} listed under Orphans.`,
+      `${orphanedOnOpen} tagged or linked passage${orphanedOnOpen === 1 ? '' : 's'} could not be found in the current text and ${orphanedOnOpen === 1 ? 'is' : 'are'} listed under Orphans.`,
     );
   }
 
+  const undoable = createUndoable(store);
   return {
-    ...createAnnotationHandlers(store),
+    ...createAnnotationHandlers(store, undoable),
+    ...createLinkHandlers(store, undoable),
     async startAlign() {
       if (running) return { ...running };
       if (store.data.documents.length < 2) {
@@ -147,14 +149,6 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     },
     async listSuggestions() {
       return { suggestions: store.data.suggestions, alignedAt: store.data.alignedAt };
-    },
-    async setSuggestionStatus({ id, status }) {
-      findSuggestion(id);
-      return store.update((data) => {
-        const s = data.suggestions.find((x) => x.id === id)!;
-        s.status = status;
-        return s;
-      });
     },
     async getConcepts() {
       return { defaults: DEFAULT_CONCEPTS, custom: store.data.concepts };
@@ -214,11 +208,11 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         const mapped = new Map(anchors.map((a) => [a.id, a]));
         const gone = new Set(lost);
         let orphaned = 0;
-        for (const a of data.annotations) {
+        for (const [key, a] of anchoredItems(data)) {
           if (a.doc !== id || a.orphan) continue;
-          const m = mapped.get(a.id);
+          const m = mapped.get(key);
           if (m) attach(a, record, text, m.start, m.end);
-          else if (gone.has(a.id)) a.orphan = true;
+          else if (gone.has(key)) a.orphan = true;
           else reanchorAnnotation(a, record, text); // an orphan when not found
           if (a.orphan) orphaned++;
         }
@@ -245,7 +239,7 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         rememberText(record, text);
         let moved = 0;
         let orphaned = 0;
-        for (const a of data.annotations) {
+        for (const [, a] of anchoredItems(data)) {
           if (a.doc !== id || a.orphan) continue;
           const before = a.start;
           if (!reanchorAnnotation(a, record, text)) orphaned++;

@@ -112,6 +112,7 @@ export class WorkspaceStore {
         suggestions: [],
         codebook: starterCodebook(),
         annotations: [],
+        links: [],
       };
     }
     const db = new Low<WorkspaceFile>(new DurableJSONFile<WorkspaceFile>(path, options.steps), data);

@@ -167,7 +167,7 @@ export class SuggestionsView {
   private async setStatus(s: Suggestion, status: Suggestion['status'], undoable = true): Promise<void> {
     const before = s.status;
     try {
-      const updated = await call('setSuggestionStatus', { id: s.id, status });
+      const { suggestion: updated } = await call('setSuggestionStatus', { id: s.id, status });
       this.set([...this.list.filter((x) => x.id !== s.id), updated]);
       for (const p of this.host.panes()) p.showSuggestions();
     } catch (err) {

@@ -9,6 +9,7 @@ import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
 import type { AnnotationMark } from '../editor/annotations';
+import { LinkModel } from '../links/link-model';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { ConceptsDialog } from './concepts-dialog';
@@ -25,6 +26,8 @@ export class WorkspaceView implements PaneHost {
   readonly suggestions: SuggestionsView;
   private readonly concepts: ConceptsDialog;
   readonly annotator: Annotator;
+  /** The workspace's links, shared by every view that shows them. */
+  readonly links = new LinkModel();
 
   constructor(
     private workspace: WorkspacePayload,
@@ -52,6 +55,7 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
+      historyStepped: () => Promise.all([this.links.load(), this.suggestions.load()]).then(() => undefined),
     });
     this.element = h(
       'div',
@@ -85,7 +89,7 @@ export class WorkspaceView implements PaneHost {
   /** Loads the stored suggestions and the text of every pane. */
   async load(): Promise<void> {
     // Texts, annotations and suggestions are fetched together; each pane draws once all are in.
-    const ready = Promise.all([this.suggestions.load(), this.annotator.load()]);
+    const ready = Promise.all([this.suggestions.load(), this.annotator.load(), this.links.load()]);
     await Promise.all(this.panes.map((p) => p.load(ready)));
     void this.annotator.refreshStatus();
   }
