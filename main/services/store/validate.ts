@@ -132,11 +132,17 @@ export function parseWorkspace(raw: string): ParsedWorkspace {
   return { kind: 'ok', data: result.data, from: migrated.from, dropped };
 }
 
-/** One line listing the records left out, for a notice. */
+/** Records named one by one in a notice; the rest are counted. */
+const NAMED_IN_NOTICE = 10;
+
+/** One line listing the records left out, for a notice (each with its first problem, shortened). */
 export function describeDropped(dropped: DroppedRecord[]): string {
   const shown = dropped
-    .slice(0, 5)
-    .map((d) => `${d.where}${d.id ? ` "${d.id}"` : ''} (${d.problem})`)
+    .slice(0, NAMED_IN_NOTICE)
+    .map((d) => {
+      const problem = d.problem.length > 100 ? `${d.problem.slice(0, 99)}…` : d.problem;
+      return `${d.where}${d.id ? ` "${d.id}"` : ''} (${problem})`;
+    })
     .join('; ');
-  return dropped.length > 5 ? `${shown}; and ${dropped.length - 5} more` : shown;
+  return dropped.length > NAMED_IN_NOTICE ? `${shown}; and ${dropped.length - NAMED_IN_NOTICE} more` : shown;
 }

@@ -123,9 +123,9 @@ describe('invalid records', () => {
     await store.close();
   });
 
-  it('covers documents, annotations, suggestions, codebook and concepts', () => {
+  it('covers documents, annotations, suggestions, codebook, concepts and links', () => {
     expect(recordListNames).toEqual(
-      expect.arrayContaining(['documents', 'annotations', 'suggestions', 'codebook', 'concepts']),
+      expect.arrayContaining(['documents', 'annotations', 'suggestions', 'codebook', 'concepts', 'links']),
     );
   });
 
