@@ -82,8 +82,13 @@ function skippedNote(search: BackupSearch): string {
   return search.skipped.length ? ` Backups that could not be opened were skipped: ${search.skipped.join('; ')}.` : '';
 }
 
+/** A time for people: "2026-01-01 09:30 UTC". */
+function readableTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 function openedNote(search: BackupSearch): string {
-  return `the newest good backup (${basename(search.from!)}, taken ${new Date(search.takenAt!).toISOString()}) was opened instead`;
+  return `the newest good backup (${basename(search.from!)}, taken ${readableTime(search.takenAt!)}) was opened instead`;
 }
 
 function refuseNewer(path: string, problem: string, search: BackupSearch): never {
