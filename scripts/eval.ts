@@ -154,6 +154,7 @@ function baselineTopPairs(docs: AlignInput[], limit: number): Alignment[] {
     id: String(k),
     relation: 'related',
     score: p.s,
+    confidence: 0,
     a: side(p.i),
     b: side(p.j),
     evidence: [],

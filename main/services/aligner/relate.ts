@@ -9,14 +9,9 @@ import { termSpecificity } from './background';
 import { ANTONYMS, COUNTER_MARKERS, DEGREES, NEGATORS, generalAntonyms } from './cues';
 import type { Token } from './normalise';
 
-export type Relation = 'agree' | 'conflict' | 'related';
+import type { Evidence, Relation } from '../../../common/model';
 
-export interface Evidence {
-  kind: 'shared' | 'negation' | 'antonym' | 'number' | 'degree' | 'marker' | 'time' | 'cluster';
-  a: [number, number] | null;
-  b: [number, number] | null;
-  note: string;
-}
+export type { Evidence, Relation };
 
 /** One side of a pair: its tokens and the index term of each (see passages.ts). */
 export interface Side {

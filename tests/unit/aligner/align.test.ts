@@ -198,7 +198,15 @@ describe('parallax align --json', () => {
     });
     const parsed = JSON.parse(stdout);
     expect(parsed.alignments).toHaveLength(5);
-    expect(Object.keys(parsed.alignments[0]).sort()).toEqual(['a', 'b', 'evidence', 'id', 'relation', 'score']);
+    expect(Object.keys(parsed.alignments[0]).sort()).toEqual([
+      'a',
+      'b',
+      'confidence',
+      'evidence',
+      'id',
+      'relation',
+      'score',
+    ]);
   });
 });
 
