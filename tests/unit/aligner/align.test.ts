@@ -3,16 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignInputOf } from '../../../main/services/aligner/align';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
 import { tokenize } from '../../../main/services/aligner/normalise';
-import { termsOf } from '../../../main/services/aligner/passages';
-import { relate } from '../../../main/services/aligner/relate';
 import { samplesDir } from '../../../main/services/paths';
 import { documentFromText, readDocumentFolder } from '../../../main/services/sources';
 
 const matcher = new ConceptMatcher(DEFAULT_CONCEPTS);
-const side = (text: string, year?: number) => {
-  const tokens = tokenize(text);
-  return { tokens, ...termsOf(tokens, matcher), year };
-};
 
 describe('concepts', () => {
   it('treat capitals, leaders and alternative names as the same thing', () => {

@@ -87,7 +87,8 @@ describe('conflict only on strong, checkable evidence', () => {
     );
     expect(r.relation).toBe('related');
     expect(r.evidence.find((e) => e.kind === 'antonym')?.note).toBe('strong / weak (WordNet antonyms)');
-    expect(r.confidence ?? r.score).toBeLessThan(0.5);
+    // Less sure than of a plain "related": there is a difference to check.
+    expect(r.score).toBeLessThan(0.5);
   });
 
   it('passages that share too little are related at most', () => {
