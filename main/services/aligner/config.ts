@@ -3,6 +3,7 @@
  * the samples (tests/fixtures/alignment-labels.json) and checked, never set, on the
  * held-out pairs and the fresh corpus-1787 set.
  */
+import type { CounterpartOptions } from './counterparts';
 
 export interface RelationConfig {
   /** Shared terms two passages need before a decisive cue makes a conflict. */
@@ -17,6 +18,7 @@ export interface RelationConfig {
 
 export interface AlignerConfig {
   relation: RelationConfig;
+  counterparts: CounterpartOptions;
   /** Least TF-IDF cosine of a candidate pair. */
   minScore: number;
   /** Neighbours kept per passage in each other document when finding candidates. */
@@ -32,6 +34,7 @@ export interface AlignerConfig {
 }
 
 export const DEFAULT_CONFIG: AlignerConfig = {
+  counterparts: { queryContext: 0, neighbourContext: 0.6, growthGain: 0.01 },
   relation: { conflictMinShared: 2, conflictMinOverlap: 0.1, agreeMinShared: 3, agreeMinOverlap: 0.15 },
   minScore: 0.15,
   topK: 2,

@@ -11,8 +11,9 @@ import { tokenize } from './normalise';
 import { buildPassages, termsOf, yearWritten, type AlignInput, type Passage } from './passages';
 import { relate, type Side } from './relate';
 import { splitSentences, type Span } from './sentences';
-import { LexicalSpace, type PassageSpace } from './space';
+import { LexicalSpace, type Neighbour, type PassageSpace } from './space';
 import { MAX_WINDOW, type Window } from './windows';
+import { DEFAULT_CONFIG } from './config';
 
 /** A query: a range of a document's plain text (a cursor when start = end). */
 export interface CounterpartQuery {
@@ -21,14 +22,23 @@ export interface CounterpartQuery {
   end: number;
   /** Matches per other document. */
   k?: number;
+  /** Only this other document (evaluation, a panel showing one text). */
+  within?: string;
 }
 
 /** Matches per other document when the query does not say. */
 export const DEFAULT_K = 3;
 /** Most matches per other document a query may ask for. */
 export const MAX_K = 20;
-/** Least rise in similarity for a match to grow by one more sentence. */
-const GROWTH_GAIN = 0.01;
+/** How counterparts are ranked (see AlignerConfig). */
+export interface CounterpartOptions {
+  /** Weight of the query's neighbouring sentences in the query (a point is read in its context). */
+  queryContext: number;
+  /** Weight of a candidate's neighbouring sentences in its rank (a match is read in its context). */
+  neighbourContext: number;
+  /** Least rise in similarity for a match to grow by one more sentence. */
+  growthGain: number;
+}
 
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
@@ -43,6 +53,7 @@ export class CounterpartIndex {
     readonly docs: AlignInput[],
     concepts: Concept[],
     space?: (passages: Passage[], docCount: number) => PassageSpace,
+    private readonly options: CounterpartOptions = DEFAULT_CONFIG.counterparts,
   ) {
     this.matcher = new ConceptMatcher(concepts);
     this.passages = buildPassages(docs, this.matcher);
@@ -95,12 +106,55 @@ export class CounterpartIndex {
       let best: { w: Window; s: number } | undefined;
       for (const t of tries) {
         const ts = this.space.windowSimilarity(query, t);
-        if (ts >= s + GROWTH_GAIN && (!best || ts > best.s)) best = { w: t, s: ts };
+        if (ts >= s + this.options.growthGain && (!best || ts > best.s)) best = { w: t, s: ts };
       }
       if (!best) break;
       ({ w, s } = best);
     }
     return { w, s };
+  }
+
+  /** The passages just before and after a span, in its block. */
+  private around(d: number, span: Span): number[] {
+    const inDoc = this.passages.map((p, i) => ({ p, i })).filter(({ p }) => p.doc === d);
+    const before = inDoc.filter(({ p }) => p.end <= span.start).pop();
+    const after = inDoc.find(({ p }) => p.start >= span.end);
+    const block = inDoc.find(({ p }) => p.start < span.end && span.start < p.end)?.p.block ?? before?.p.block;
+    return [before, after].filter((x) => x !== undefined && x.p.block === block).map((x) => x!.i);
+  }
+
+  /** The query's unit vector plus its neighbouring sentences' at weight queryContext, normalised. */
+  private withContext(own: Map<string, number>, d: number, span: Span): Map<string, number> {
+    const beta = this.options.queryContext;
+    if (beta === 0) return own;
+    const mixed = new Map(own);
+    for (const p of this.around(d, span)) {
+      for (const [t, w] of this.space.weigh(this.passages[p].terms)) mixed.set(t, (mixed.get(t) ?? 0) + beta * w);
+    }
+    let norm = 0;
+    for (const w of mixed.values()) norm += w * w;
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of mixed) mixed.set(t, w / norm);
+    return mixed;
+  }
+
+  /**
+   * Candidates per other document, best first: each passage's similarity plus a share of
+   * its neighbours' (a match is read in its context), top `perDoc` of each.
+   */
+  private ranked(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][] {
+    const raw = this.space.scores(query, exclude);
+    const lambda = this.options.neighbourContext;
+    const smoothed = new Map<number, number>();
+    const add = (p: number, s: number) => smoothed.set(p, (smoothed.get(p) ?? 0) + s);
+    for (const [p, s] of raw) {
+      add(p, s);
+      if (lambda === 0) continue;
+      for (const n of [p - 1, p + 1]) if (this.adjacent(p, n)) add(n, (lambda * s) / 2);
+    }
+    const byDoc: Neighbour[][] = Array.from({ length: this.docs.length }, () => []);
+    for (const [p, s] of smoothed) byDoc[this.passages[p].doc].push({ passage: p, similarity: s });
+    return byDoc.map((l) => l.sort((x, y) => y.similarity - x.similarity || x.passage - y.passage).slice(0, perDoc));
   }
 
   /** The counterparts of a passage: best `k` matches in each other document. */
@@ -114,16 +168,21 @@ export class CounterpartIndex {
     const side = this.side(d, span.start, span.end);
     const terms = new Map<string, number>();
     for (const t of side.termOf) if (t) terms.set(t, (terms.get(t) ?? 0) + 1);
-    const query = this.space.weigh(terms);
+    const query = this.withContext(this.space.weigh(terms), d, span);
     const matches: CounterpartMatch[] = [];
-    for (const list of this.space.neighbours(query, d, k * 3)) {
+    const only = q.within === undefined ? undefined : this.byId.get(q.within);
+    for (const [other, list] of this.ranked(query, d, k * 3).entries()) {
+      if (only !== undefined && other !== only) continue;
       const kept: { w: Window; s: number }[] = [];
       for (const n of list) {
-        const g = this.grow(query, n.passage, n.similarity);
+        const g = this.grow(
+          query,
+          n.passage,
+          this.space.windowSimilarity(query, { first: n.passage, last: n.passage }),
+        );
         if (kept.some((x) => x.w.first <= g.w.last && g.w.first <= x.w.last)) continue;
         kept.push(g);
       }
-      kept.sort((x, y) => y.s - x.s);
       // A sentence a text repeats (an abstract and its body) is shown once.
       const seen = new Set<string>();
       for (const { w, s } of kept) {

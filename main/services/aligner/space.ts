@@ -16,6 +16,8 @@ export interface Neighbour {
 
 /** What a retrieval method offers the counterpart search. */
 export interface PassageSpace {
+  /** Similarity of the query to every passage it touches outside document `exclude`. */
+  scores(query: Map<string, number>, exclude: number): Map<number, number>;
   /** The best `perDoc` passages of each document other than `exclude`, best first per document. */
   neighbours(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][];
   /** Similarity of the query to a window of consecutive passages. */
@@ -66,7 +68,7 @@ export class LexicalSpace implements PassageSpace {
     return this.vectors.weigh(terms);
   }
 
-  neighbours(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][] {
+  scores(query: Map<string, number>, exclude: number): Map<number, number> {
     const scores = new Map<number, number>();
     for (const [term, wq] of query) {
       const list = this.postings.get(term);
@@ -77,6 +79,11 @@ export class LexicalSpace implements PassageSpace {
         scores.set(p, (scores.get(p) ?? 0) + wq * list.w[j]);
       }
     }
+    return scores;
+  }
+
+  neighbours(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][] {
+    const scores = this.scores(query, exclude);
     const byDoc: Neighbour[][] = Array.from({ length: this.docCount }, () => []);
     for (const [p, s] of scores) byDoc[this.passages[p].doc].push({ passage: p, similarity: Math.min(1, s) });
     return byDoc.map((list) =>
