@@ -4,8 +4,9 @@
  * document with the metadata found in the file.
  */
 import { extname } from 'node:path';
-import { decodeText } from '../sources';
+import { documentTooLarge } from '../../../common/limits';
 import { documentFromText } from '../sources';
+import { decodeText } from '../text-decoding';
 import { schema } from '../../../common/schema';
 import { plainTextOf } from '../../../common/plaintext';
 import { importDocx } from './docx';
@@ -72,7 +73,7 @@ export async function readImport(bytes: Uint8Array, name: string): Promise<Impor
   } else {
     const kind = binaryKind(bytes);
     if (kind) throw refuse(name, `is not a text file: it is ${kind} renamed to ${extname(name)}.`);
-    const text = decodeText(bytes, name);
+    const { text } = decodeText(bytes, name);
     if (format === 'html') imported = importHtml(text);
     else {
       const record = documentFromText(text, name);
@@ -88,5 +89,7 @@ export async function readImport(bytes: Uint8Array, name: string): Promise<Impor
     }
   }
   if (plainTextOf(imported.doc).text.trim() === '') throw refuse(name, 'has no text to import (it is empty).');
+  const tooLarge = documentTooLarge(imported.doc.toJSON());
+  if (tooLarge) throw refuse(name, `is too long to keep: ${tooLarge}.`);
   return imported;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch, type ApiHandlers, type CallInput, type CallName, type CallOutput } from '../../../common/api';
-import { inProcessRunner } from '../../../main/services/align-jobs';
+import { inProcessHost } from '../../../main/services/align-jobs';
 import { WorkspaceStore } from '../../../main/services/store/workspace-store';
 import { createWorkspaceService } from '../../../main/services/workspace-service';
 import { docRecord } from '../store/helpers';
@@ -45,7 +45,7 @@ export async function openFixture(path = join(tempDir(), 'workspace.json')): Pro
     name: 'Test workspace',
     writeDelayMs: 0,
   });
-  const handlers = createWorkspaceService({ store, mode: 'browser', version: 'test', runAlign: inProcessRunner });
+  const handlers = createWorkspaceService({ store, mode: 'browser', version: 'test', aligner: inProcessHost() });
   const call = async <K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> => {
     const result = await dispatch(handlers, name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
