@@ -21,7 +21,7 @@ const paneTitled = (page: import('@playwright/test').Page, title: string) =>
 
 const fixture = (name: string) => join('tests', 'fixtures', 'import', name);
 
-test('imports a .docx through File → Import…: details checked in the dialog, opened in a new pane, kept', async ({
+test('imports a .docx and a .pdf through Import…: details checked in the dialog, opened in new panes, kept', async ({
   page,
   host,
 }) => {
@@ -45,13 +45,26 @@ test('imports a .docx through File → Import…: details checked in the dialog,
   await expect(pane.locator('.pane-meta')).toContainText('Aiko Tanaka, Ben Okafor · Policy Brief 7 · 2024');
   await expect(pane.locator('.pm-doc')).toContainText('Japan must strengthen deterrence now, the ministry argues.');
   await expect(pane.locator('li.pm-footnote')).toHaveText(['Defence White Paper, 2023, p. 12.']);
+  // Two files chosen at once: each gets its own dialog, one after the other.
+  const chooser2 = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+KeyO');
+  await (await chooser2).setFiles([fixture('sanctions.pdf'), fixture('deterrence.docx')]);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Sanctions and their Limits');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByLabel('Title')).toHaveValue('Deterrence after Ukraine');
+  await expect(dialog.locator('.details-replace')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.pane')).toHaveCount(6);
+  await expect(paneTitled(page, 'Sanctions and their Limits').locator('.pm-doc')).toContainText(
+    'where most sanction regimes fail in practice',
+  );
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.screenshot({ path: 'test-results/imported-narrow.png' });
   await page.reload();
-  await expect(page.locator('.pane-title')).toContainText(['Deterrence after Ukraine']);
+  await expect(page.locator('.pane-title')).toContainText(['Deterrence after Ukraine', 'Sanctions and their Limits']);
 });
 
-test('a .pdf dropped on the window is imported; dropping it again offers to replace it; a scanned PDF is refused', async ({
+test('a .pdf and a .docx dropped on the window are imported; dropping the .pdf again offers to replace it; a scanned PDF is refused', async ({
   page,
   host,
 }) => {
@@ -96,9 +109,16 @@ test('a .pdf dropped on the window is imported; dropping it again offers to repl
   );
   await expect(page.locator('.pane')).toHaveCount(5);
 
+  await drop('deterrence.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await expect(dialog.getByLabel('Title')).toHaveValue('Deterrence after Ukraine');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(paneTitled(page, 'Deterrence after Ukraine').locator('.pm-doc')).toContainText(
+    'The alliance with the United States remains central.',
+  );
+
   await drop('scanned.pdf', 'application/pdf');
   await expect(page.getByRole('alert').filter({ hasText: 'no text layer' })).toContainText('run OCR on it first');
-  await expect(page.locator('.pane')).toHaveCount(5);
+  await expect(page.locator('.pane')).toHaveCount(6);
 });
 
 test('exports the HTML report and opens it in the browser', async ({ page, host, context }) => {

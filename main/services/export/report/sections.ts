@@ -87,7 +87,13 @@ const byTag: ReportSection = {
   build(model) {
     const blocks: ReportBlock[] = [];
     const byTagId = new Map<string, Annotation[]>();
-    for (const a of model.annotations) for (const t of a.tags) byTagId.set(t, [...(byTagId.get(t) ?? []), a]);
+    for (const a of model.annotations) {
+      for (const t of a.tags) {
+        const list = byTagId.get(t);
+        if (list) list.push(a);
+        else byTagId.set(t, [a]);
+      }
+    }
     for (const t of model.tags) {
       const tagged = byTagId.get(t.id) ?? [];
       if (!tagged.length) continue;
@@ -109,7 +115,11 @@ const byDocument: ReportSection = {
   build(model) {
     const blocks: ReportBlock[] = [];
     const byDoc = new Map<string, Annotation[]>();
-    for (const a of model.annotations) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
+    for (const a of model.annotations) {
+      const list = byDoc.get(a.doc);
+      if (list) list.push(a);
+      else byDoc.set(a.doc, [a]);
+    }
     for (const d of model.documents) {
       const mine = (byDoc.get(d.record.id) ?? []).sort((a, b) => a.start - b.start);
       const m = d.record.meta;
