@@ -55,7 +55,7 @@ export class DetailsDialog {
     maxlength: '10',
   });
   private readonly replaceBox = h('fieldset', { class: 'details-replace' });
-  private readonly error = h('p', { class: 'concepts-error', role: 'alert' });
+  private readonly error = h('p', { class: 'io-error', role: 'alert' });
   private readonly confirmButton = h('button', { type: 'submit', class: 'primary' }, 'Import');
   private request?: DetailsRequest;
   private resolve?: (answer: DetailsAnswer | undefined) => void;
@@ -89,7 +89,7 @@ export class DetailsDialog {
         this.submit();
       }
     });
-    this.element = h('dialog', { class: 'concepts-dialog details-dialog', 'aria-label': 'Document details' }, form);
+    this.element = h('dialog', { class: 'io-dialog details-dialog', 'aria-label': 'Document details' }, form);
     this.element.addEventListener('cancel', (event) => {
       event.preventDefault();
       this.finish(undefined);

@@ -44,7 +44,7 @@ export class ExportDialog {
       h('h2', {}, 'Export'),
       h(
         'p',
-        { class: 'concepts-help' },
+        { class: 'io-help' },
         'Annotations, links, suggestions not yet decided, the codebook and the contradictions.',
       ),
       h('fieldset', { class: 'export-formats' }, h('legend', {}, 'Format'), ...choices),
@@ -57,7 +57,7 @@ export class ExportDialog {
       const chosen = form.querySelector<HTMLInputElement>('input[name="format"]:checked');
       if (chosen) void this.run(chosen.value as ExportFormat);
     });
-    this.element = h('dialog', { class: 'concepts-dialog export-dialog', 'aria-label': 'Export' }, form);
+    this.element = h('dialog', { class: 'io-dialog export-dialog', 'aria-label': 'Export' }, form);
     this.button = h(
       'button',
       { type: 'button', class: 'export', title: 'Export a report, a table or a project file (Ctrl+Shift+E)' },
