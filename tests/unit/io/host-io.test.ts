@@ -54,7 +54,8 @@ describe('import and export through the local host', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(ok.headers.get('content-disposition')).toContain('attachment');
-    expect(await ok.text()).toMatch(/^\uFEFFkind,id,document/);
+    const bytes = Buffer.from(await ok.arrayBuffer());
+    expect(bytes.toString('utf8')).toMatch(/^\uFEFFkind,id,document/);
     for (const probe of ['..%2Fsecret.txt', '..%2F..%2Fsecret.txt', '%2E%2E%2Fworkspace.json']) {
       const r = await fetch(`${base}/exports/${probe}?token=${host.token}`);
       expect(r.status, probe).not.toBe(200);
