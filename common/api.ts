@@ -11,6 +11,7 @@ import {
   AnnotationId,
   Color,
   Concept,
+  Counterparts,
   DocumentId,
   DocumentMeta,
   DocumentSummary,
@@ -168,6 +169,17 @@ export const contract = {
       .object({ id: z.string().min(1).max(64), status: Suggestion.shape.status, relation: Relation.optional() })
       .strict(),
     output: z.object({ suggestion: Suggestion, link: Link.nullable() }),
+  },
+  /**
+   * What the other documents say about a passage: the sentence(s) a range covers (the
+   * sentence around a cursor when start = end) and its best `k` matches in each other
+   * document, each with similarity, relation, confidence and evidence.
+   */
+  getCounterparts: {
+    input: z
+      .object({ doc: DocumentId, start: Offset, end: Offset, k: z.number().int().min(1).max(20).default(3) })
+      .strict(),
+    output: Counterparts,
   },
   getConcepts: { input: Empty, output: z.object({ defaults: z.array(Concept), custom: z.array(Concept) }) },
   saveConcepts: {
