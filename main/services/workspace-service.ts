@@ -226,13 +226,21 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
       return store.update((data) => {
         const record = data.documents.find((d) => d.id === id);
         if (!record) throw new ParallaxError('not-found', `No document "${id}" in this workspace.`);
+        const json = node.toJSON() as DocumentRecord['doc'];
+        if (record.revision === baseRevision + 1 && JSON.stringify(record.doc) === JSON.stringify(json)) {
+          // The same save again (its write failed on a full disk, or its answer was lost):
+          // it is already applied, so answer as the first time instead of a conflict.
+          let orphaned = 0;
+          for (const [, a] of anchoredItems(data)) if (a.doc === id && a.orphan) orphaned++;
+          return { revision: record.revision, orphaned };
+        }
         if (record.revision !== baseRevision) {
           throw new ParallaxError(
             'conflict',
             `"${record.meta.title}" was changed elsewhere (revision ${record.revision}, this edit started from ${baseRevision}). Reload it to continue.`,
           );
         }
-        record.doc = node.toJSON() as DocumentRecord['doc'];
+        record.doc = json;
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);
