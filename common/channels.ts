@@ -40,6 +40,12 @@ export const CALL_NAMES = [
   'undo',
   'redo',
   'getStoreStatus',
+  'prepareImport',
+  'commitImport',
+  'updateDocumentMeta',
+  'startExport',
+  'getExportJob',
+  'revealExport',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -58,6 +64,9 @@ export const MENU_COMMANDS = [
   'panel.toggle',
   'suggestion.next',
   'suggestion.previous',
+  'file.import',
+  'file.export',
+  'document.details',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
