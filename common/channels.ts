@@ -57,6 +57,12 @@ export const MENU_COMMANDS = [
   'panel.toggle',
   'suggestion.next',
   'suggestion.previous',
+  'link.start',
+  'item.openAtCaret',
+  'panel.links',
+  'panel.review',
+  'pane.focusNext',
+  'pane.focusPrevious',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -43,6 +43,22 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'suggestion.previous':
       void view.suggestions.step(command === 'suggestion.next' ? 1 : -1);
       break;
+    case 'link.start':
+      view.linker.start();
+      break;
+    case 'item.openAtCaret':
+      view.openAtCaret();
+      break;
+    case 'panel.links':
+      view.showPanel('links');
+      break;
+    case 'panel.review':
+      view.showPanel('review');
+      break;
+    case 'pane.focusNext':
+    case 'pane.focusPrevious':
+      view.focusPane(command === 'pane.focusNext' ? 1 : -1);
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');
