@@ -3,6 +3,7 @@
  * so what is checked at a boundary and what the code assumes cannot drift apart.
  */
 import { z } from 'zod';
+import { checkNodeJSON } from './node-json';
 
 /** Version of the workspace file layout; bump it and add a migration together. */
 export const SCHEMA_VERSION = 3;
@@ -44,17 +45,18 @@ export interface NodeJSON {
   text?: string;
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
-export const NodeJSON: z.ZodType<NodeJSON> = z.lazy(() =>
-  z.object({
-    type: z.string().min(1).max(64),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(NodeJSON).optional(),
-    text: z.string().optional(),
-    marks: z
-      .array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() }))
-      .optional(),
-  }),
-);
+/** Checked without recursion and at most MAX_DOCUMENT_DEPTH deep (see node-json.ts). */
+export const NodeJSON: z.ZodType<NodeJSON> = z.custom<NodeJSON>().superRefine((value, ctx) => {
+  const problem = checkNodeJSON(value);
+  if (problem) {
+    ctx.addIssue({
+      code: 'custom',
+      message: problem.message,
+      path: problem.path,
+      params: problem.tooDeep ? { parallax: 'too-deep' } : undefined,
+    });
+  }
+});
 
 export const DocumentRecord = z.object({
   id: DocumentId,

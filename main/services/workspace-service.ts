@@ -3,7 +3,8 @@
  * Plain Node; the Electron IPC binding, the HTTP host and tests all use this.
  */
 import type { Node } from 'prosemirror-model';
-import { ParallaxError, MAX_DOCUMENT_JSON_CHARS, type ApiHandlers } from '../../common/api';
+import { ParallaxError, type ApiHandlers } from '../../common/api';
+import { documentTooLarge } from '../../common/limits';
 import type { AlignJob } from '../../common/api';
 import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../common/model';
 import { schema } from '../../common/schema';
@@ -64,9 +65,8 @@ function summary(d: DocumentRecord): DocumentSummary {
 
 /** Checks that JSON is a document of the shared schema; throws a typed error otherwise. */
 export function checkDocumentJSON(json: unknown): Node {
-  if (JSON.stringify(json).length > MAX_DOCUMENT_JSON_CHARS) {
-    throw new ParallaxError('too-large', 'The document is too large to save.');
-  }
+  const tooLarge = documentTooLarge(json);
+  if (tooLarge) throw new ParallaxError('too-large', `Cannot save: ${tooLarge}. Split it into several documents.`);
   try {
     const node = schema.nodeFromJSON(json);
     node.check();
