@@ -67,6 +67,12 @@ export const MENU_COMMANDS = [
   'file.import',
   'file.export',
   'document.details',
+  'link.start',
+  'item.openAtCaret',
+  'panel.links',
+  'panel.review',
+  'pane.focusNext',
+  'pane.focusPrevious',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
