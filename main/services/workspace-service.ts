@@ -5,6 +5,7 @@
 import type { Node } from 'prosemirror-model';
 import { ParallaxError, type ApiHandlers } from '../../common/api';
 import { documentTooLarge } from '../../common/limits';
+import { checkNodeJSON } from '../../common/node-json';
 import type { AlignJob } from '../../common/api';
 import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../common/model';
 import { schema } from '../../common/schema';
@@ -73,6 +74,10 @@ function summary(d: DocumentRecord): DocumentSummary {
 export function checkDocumentJSON(json: unknown): Node {
   const tooLarge = documentTooLarge(json);
   if (tooLarge) throw new ParallaxError('too-large', `Cannot save: ${tooLarge}. Split it into several documents.`);
+  // Depth first, without recursion: the schema check below recurses once per level.
+  const shape = checkNodeJSON(json);
+  if (shape)
+    throw new ParallaxError(shape.tooDeep ? 'too-deep' : 'invalid-input', `Not a valid document: ${shape.message}`);
   try {
     const node = schema.nodeFromJSON(json);
     node.check();
