@@ -30,9 +30,22 @@ export const CALL_NAMES = [
   'updateAnnotation',
   'deleteAnnotation',
   'reattachAnnotation',
+  'listLinks',
+  'createLink',
+  'updateLink',
+  'addLinkEnd',
+  'removeLinkEnd',
+  'reattachLinkEnd',
+  'deleteLink',
   'undo',
   'redo',
   'getStoreStatus',
+  'prepareImport',
+  'commitImport',
+  'updateDocumentMeta',
+  'startExport',
+  'getExportJob',
+  'revealExport',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -51,6 +64,12 @@ export const MENU_COMMANDS = [
   'panel.toggle',
   'suggestion.next',
   'suggestion.previous',
+  'link.start',
+  'item.openAtCaret',
+  'panel.links',
+  'panel.review',
+  'pane.focusNext',
+  'pane.focusPrevious',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -3,9 +3,10 @@
  * so what is checked at a boundary and what the code assumes cannot drift apart.
  */
 import { z } from 'zod';
+import { checkNodeJSON } from './node-json';
 
 /** Version of the workspace file layout; bump it and add a migration together. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Most panes shown side by side. */
 export const MAX_PANES = 6;
@@ -44,17 +45,18 @@ export interface NodeJSON {
   text?: string;
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
-export const NodeJSON: z.ZodType<NodeJSON> = z.lazy(() =>
-  z.object({
-    type: z.string().min(1).max(64),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(NodeJSON).optional(),
-    text: z.string().optional(),
-    marks: z
-      .array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() }))
-      .optional(),
-  }),
-);
+/** Checked without recursion and at most MAX_DOCUMENT_DEPTH deep (see node-json.ts). */
+export const NodeJSON: z.ZodType<NodeJSON> = z.custom<NodeJSON>().superRefine((value, ctx) => {
+  const problem = checkNodeJSON(value);
+  if (problem) {
+    ctx.addIssue({
+      code: 'custom',
+      message: problem.message,
+      path: problem.path,
+      params: problem.tooDeep ? { parallax: 'too-deep' } : undefined,
+    });
+  }
+});
 
 export const DocumentRecord = z.object({
   id: DocumentId,
@@ -261,6 +263,51 @@ export const Annotation = z.object({
 });
 export type Annotation = z.infer<typeof Annotation>;
 
+/** Most passages one link may join (one point, several authors). */
+export const MAX_LINK_ENDS = 12;
+
+export const LinkId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * One passage a link joins, anchored exactly like an annotation: a plain-text range of a
+ * document revision and its quote, found again after edits; an orphan when it cannot be.
+ */
+export const LinkEnd = z.object({
+  doc: DocumentId,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: TextQuote,
+  revision: z.number().int().nonnegative(),
+  orphan: z.boolean().default(false),
+});
+export type LinkEnd = z.infer<typeof LinkEnd>;
+
+/**
+ * The analyst's own record of a comparison: two or more passages (of different documents,
+ * or of one) that agree, conflict or speak of the same thing, with a note and tags.
+ */
+export const Link = z.object({
+  id: LinkId,
+  relation: Relation,
+  ends: z.array(LinkEnd).min(2).max(MAX_LINK_ENDS),
+  tags: z.array(TagId).max(100),
+  note: z.string().max(MAX_NOTE_CHARS),
+  /** The Align suggestion this link was accepted from, if any. */
+  suggestion: z.string().min(1).max(64).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Link = z.infer<typeof Link>;
+
+/** The id a link end goes by where anchors are exchanged (`<link id>:<index>`). */
+export function linkEndKey(linkId: string, index: number): string {
+  return `${linkId}:${index}`;
+}
+
 export const WorkspaceFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string().min(1).max(200),
@@ -273,6 +320,7 @@ export const WorkspaceFile = z.object({
   alignedAt: z.string().optional(),
   codebook: z.array(Tag).max(MAX_TAGS),
   annotations: z.array(Annotation),
+  links: z.array(Link).default([]),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 

@@ -3,16 +3,21 @@
  * Plain Node; the Electron IPC binding, the HTTP host and tests all use this.
  */
 import type { Node } from 'prosemirror-model';
-import { ParallaxError, MAX_DOCUMENT_JSON_CHARS, type ApiHandlers } from '../../common/api';
+import { ParallaxError, type ApiHandlers } from '../../common/api';
+import { documentTooLarge } from '../../common/limits';
 import type { AlignJob } from '../../common/api';
 import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../common/model';
 import { schema } from '../../common/schema';
 import { plainTextOf } from '../../common/plaintext';
 import { defaultAlignerHost, type AlignerHost, type Corpus } from './align-jobs';
-import { attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
+import { anchoredItems, attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
 import { createAnnotationHandlers } from './annotations/service';
+import { createUndoable } from './annotations/undoable';
+import { createExportHandlers, type ExportHooks } from './export/service';
+import { readImportFile } from './import/files';
+import { createImportHandlers } from './import/service';
+import { createLinkHandlers } from './links/service';
 import { samplesDir } from './paths';
-import { readDocumentFile } from './sources';
 import { isAbsolute, join } from 'node:path';
 import { alignInputOf, type AlignOutput } from './aligner/align';
 import type { AlignInput } from './aligner/passages';
@@ -27,6 +32,8 @@ export interface ServiceContext {
   sourceDir?: string;
   /** Where Align and counterpart queries run (a long-lived worker thread by default). */
   aligner?: AlignerHost;
+  /** How exports ask where to write and show the result (the desktop app's dialogs). */
+  exportHooks?: ExportHooks;
 }
 
 /** Suggestions Align keeps per run. */
@@ -64,9 +71,8 @@ function summary(d: DocumentRecord): DocumentSummary {
 
 /** Checks that JSON is a document of the shared schema; throws a typed error otherwise. */
 export function checkDocumentJSON(json: unknown): Node {
-  if (JSON.stringify(json).length > MAX_DOCUMENT_JSON_CHARS) {
-    throw new ParallaxError('too-large', 'The document is too large to save.');
-  }
+  const tooLarge = documentTooLarge(json);
+  if (tooLarge) throw new ParallaxError('too-large', `Cannot save: ${tooLarge}. Split it into several documents.`);
   try {
     const node = schema.nodeFromJSON(json);
     node.check();
@@ -113,23 +119,25 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
   const jobs = new Map<string, AlignJob>();
   let running: AlignJob | undefined;
   let jobCount = 0;
-  const findSuggestion = (id: string) => {
-    const s = store.data.suggestions.find((x) => x.id === id);
-    if (!s) throw new ParallaxError('not-found', `No suggestion "${id}" (run Align again).`);
-    return s;
-  };
 
   // Annotations left behind by a text change that did not reach them (an older
   // Parallax, a crash between writes) are found again before anyone reads them.
-  const orphanedOnOpen = reconcileAnchors(store.data.documents, store.data.annotations);
+  const orphanedOnOpen = reconcileAnchors(
+    store.data.documents,
+    [...anchoredItems(store.data)].map(([, item]) => item),
+  );
   if (orphanedOnOpen > 0) {
     store.notices.push(
-      `${orphanedOnOpen} annotation${orphanedOnOpen === 1 ? '' : 's'} could not be found in the current text and ${orphanedOnOpen === 1 ? 'is' : 'are'} listed under Orphans.`,
+      `${orphanedOnOpen} tagged or linked passage${orphanedOnOpen === 1 ? '' : 's'} could not be found in the current text and ${orphanedOnOpen === 1 ? 'is' : 'are'} listed under Orphans.`,
     );
   }
 
+  const undoable = createUndoable(store);
   return {
-    ...createAnnotationHandlers(store),
+    ...createAnnotationHandlers(store, undoable),
+    ...createLinkHandlers(store, undoable),
+    ...createImportHandlers(store),
+    ...createExportHandlers(store, ctx.exportHooks),
     async startAlign() {
       if (running) return { ...running };
       if (store.data.documents.length < 2) {
@@ -167,14 +175,6 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     },
     async listSuggestions() {
       return { suggestions: store.data.suggestions, alignedAt: store.data.alignedAt };
-    },
-    async setSuggestionStatus({ id, status }) {
-      findSuggestion(id);
-      return store.update((data) => {
-        const s = data.suggestions.find((x) => x.id === id)!;
-        s.status = status;
-        return s;
-      });
     },
     async getCounterparts({ doc, start, end, k }) {
       const record = find(doc);
@@ -247,11 +247,11 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         const mapped = new Map(anchors.map((a) => [a.id, a]));
         const gone = new Set(lost);
         let orphaned = 0;
-        for (const a of data.annotations) {
+        for (const [key, a] of anchoredItems(data)) {
           if (a.doc !== id || a.orphan) continue;
-          const m = mapped.get(a.id);
+          const m = mapped.get(key);
           if (m) attach(a, record, text, m.start, m.end);
-          else if (gone.has(a.id)) a.orphan = true;
+          else if (gone.has(key)) a.orphan = true;
           else reanchorAnnotation(a, record, text); // an orphan when not found
           if (a.orphan) orphaned++;
         }
@@ -264,7 +264,15 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         throw new ParallaxError('not-found', `"${current.meta.title}" has no source file to reload from.`);
       }
       const file = isAbsolute(current.source) ? current.source : join(ctx.sourceDir ?? samplesDir(), current.source);
-      const fresh = await readDocumentFile(file);
+      const fresh = await readImportFile(file).catch((err: Error) => {
+        if (err instanceof ParallaxError && err.code === 'not-found') {
+          throw new ParallaxError(
+            'not-found',
+            `"${current.meta.title}" came from ${current.source}, which Parallax cannot find any more; import the file again to replace it.`,
+          );
+        }
+        throw err;
+      });
       const text = plainTextOf(schema.nodeFromJSON(fresh.doc)).text;
       return store.update((data) => {
         const record = find(id);
@@ -272,13 +280,14 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
           return { revision: record.revision, unchanged: true, moved: 0, orphaned: 0 };
         }
         record.doc = fresh.doc;
-        record.meta = fresh.meta;
+        // Details the file does not give (a PDF without authors) keep what the analyst typed.
+        record.meta = { ...record.meta, ...fresh.meta, extra: { ...record.meta.extra, ...(fresh.meta.extra ?? {}) } };
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);
         let moved = 0;
         let orphaned = 0;
-        for (const a of data.annotations) {
+        for (const [, a] of anchoredItems(data)) {
           if (a.doc !== id || a.orphan) continue;
           const before = a.start;
           if (!reanchorAnnotation(a, record, text)) orphaned++;

@@ -5,7 +5,7 @@
  */
 import { ParallaxError } from '../../../common/api';
 import { quoteAt, reanchor } from '../../../common/anchoring';
-import type { Annotation, DocumentRecord } from '../../../common/model';
+import { linkEndKey, type DocumentRecord, type TextQuote, type WorkspaceFile } from '../../../common/model';
 import { plainTextOf } from '../../../common/plaintext';
 import { schema } from '../../../common/schema';
 
@@ -43,8 +43,25 @@ export function checkRange(text: string, start: number, end: number, title: stri
   return { start, end };
 }
 
-/** Points an annotation at `text[start, end)` of its document's current revision. */
-export function attach(annotation: Annotation, record: DocumentRecord, text: string, start: number, end: number): void {
+/** Anything anchored in a document's text like an annotation: annotations and link ends. */
+export interface Anchored {
+  doc: string;
+  start: number;
+  end: number;
+  quote: TextQuote;
+  revision: number;
+  orphan: boolean;
+}
+
+/** Every anchored range of the workspace with the key it goes by in anchor updates. */
+export function* anchoredItems(data: Pick<WorkspaceFile, 'annotations' | 'links'>): Generator<[string, Anchored]> {
+  for (const a of data.annotations) yield [a.id, a];
+  for (const link of data.links)
+    for (let i = 0; i < link.ends.length; i++) yield [linkEndKey(link.id, i), link.ends[i]];
+}
+
+/** Points an annotation (or link end) at `text[start, end)` of its document's current revision. */
+export function attach(annotation: Anchored, record: DocumentRecord, text: string, start: number, end: number): void {
   annotation.doc = record.id;
   annotation.start = start;
   annotation.end = end;
@@ -57,7 +74,7 @@ export function attach(annotation: Annotation, record: DocumentRecord, text: str
  * Finds an annotation again in the current text of its document (it refers to an
  * older revision). Returns false and marks it an orphan when it cannot be found.
  */
-export function reanchorAnnotation(annotation: Annotation, record: DocumentRecord, text: string): boolean {
+export function reanchorAnnotation(annotation: Anchored, record: DocumentRecord, text: string): boolean {
   const found = reanchor(text, annotation);
   if (!found) {
     annotation.orphan = true;
@@ -67,8 +84,8 @@ export function reanchorAnnotation(annotation: Annotation, record: DocumentRecor
   return true;
 }
 
-/** Brings every annotation of the workspace up to its document's revision; returns how many became orphans. */
-export function reconcileAnchors(documents: DocumentRecord[], annotations: Annotation[]): number {
+/** Brings every annotation (or link end) of the workspace up to its document's revision; returns how many became orphans. */
+export function reconcileAnchors(documents: DocumentRecord[], annotations: Iterable<Anchored>): number {
   const byId = new Map(documents.map((d) => [d.id, d]));
   let orphaned = 0;
   for (const a of annotations) {
@@ -78,7 +95,10 @@ export function reconcileAnchors(documents: DocumentRecord[], annotations: Annot
       a.orphan = true;
       continue;
     }
-    if (a.orphan || a.revision === record.revision) continue;
+    if (a.orphan) continue;
+    // A range brought in without context (a migrated suggestion) gets its quote's context here.
+    const bare = !a.quote.prefix && !a.quote.suffix && (a.start > 0 || a.end < textOf(record).length);
+    if (a.revision === record.revision && !bare) continue;
     if (!reanchorAnnotation(a, record, textOf(record))) orphaned++;
   }
   return orphaned;

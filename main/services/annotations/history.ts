@@ -1,12 +1,18 @@
 /**
- * Undo and redo of codebook and annotation actions. Each action records the state of
- * every tag and annotation it touched, before and after; undo puts the "before"
- * states back, redo the "after" states. Text edits have their own history in the
- * editor (ProseMirror's), so this one never holds document text.
+ * Undo and redo of the analyst's actions on tags, annotations, links and suggestions
+ * (accept, dismiss). Each action records the state of every record it touched, before
+ * and after; undo puts the "before" states back, redo the "after" states. Text edits
+ * have their own history in the editor (ProseMirror's), so this one never holds
+ * document text.
  */
-import type { Annotation, Tag, WorkspaceFile } from '../../../common/model';
+import type { WorkspaceFile } from '../../../common/model';
 
-/** One item's state before and after an action (null: did not exist). */
+/** The record lists of the workspace that undo covers. */
+export const UNDOABLE = ['codebook', 'annotations', 'links', 'suggestions'] as const;
+export type Undoable = (typeof UNDOABLE)[number];
+type RecordOf<K extends Undoable> = WorkspaceFile[K][number];
+
+/** One record's state before and after an action (null: did not exist). */
 export interface Entry<T> {
   id: string;
   before: T | null;
@@ -14,11 +20,7 @@ export interface Entry<T> {
 }
 
 /** One undoable action. */
-export interface Change {
-  label: string;
-  tags: Entry<Tag>[];
-  annotations: Entry<Annotation>[];
-}
+export type Change = { label: string } & { [K in Undoable]: Entry<RecordOf<K>>[] };
 
 /** Actions kept for undo. */
 export const HISTORY_DEPTH = 200;
@@ -26,23 +28,38 @@ export const HISTORY_DEPTH = 200;
 const clone = <T>(value: T): T => structuredClone(value);
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Collects the states of what an action touches. Call `tag`/`annotation` before changing one. */
+/** Collects the states of what an action touches. Call `tag`/`annotation`/`link`/`suggestion` before changing one. */
 export class ChangeRecorder {
-  private readonly tags = new Map<string, Tag | null>();
-  private readonly annotations = new Map<string, Annotation | null>();
+  private readonly before: { [K in Undoable]: Map<string, RecordOf<K> | null> } = {
+    codebook: new Map(),
+    annotations: new Map(),
+    links: new Map(),
+    suggestions: new Map(),
+  };
 
   constructor(private readonly data: WorkspaceFile) {}
 
+  private note<K extends Undoable>(list: K, id: string): void {
+    const seen = this.before[list] as Map<string, RecordOf<K> | null>;
+    if (seen.has(id)) return;
+    const found = (this.data[list] as RecordOf<K>[]).find((x) => x.id === id);
+    seen.set(id, found ? clone(found) : null);
+  }
+
   tag(id: string): void {
-    if (this.tags.has(id)) return;
-    const t = this.data.codebook.find((x) => x.id === id);
-    this.tags.set(id, t ? clone(t) : null);
+    this.note('codebook', id);
   }
 
   annotation(id: string): void {
-    if (this.annotations.has(id)) return;
-    const a = this.data.annotations.find((x) => x.id === id);
-    this.annotations.set(id, a ? clone(a) : null);
+    this.note('annotations', id);
+  }
+
+  link(id: string): void {
+    this.note('links', id);
+  }
+
+  suggestion(id: string): void {
+    this.note('suggestions', id);
   }
 
   /** The change, with the states after it; entries that ended as they began are left out. */
@@ -55,8 +72,10 @@ export class ChangeRecorder {
     };
     return {
       label,
-      tags: entries(this.tags, this.data.codebook),
-      annotations: entries(this.annotations, this.data.annotations),
+      codebook: entries(this.before.codebook, this.data.codebook),
+      annotations: entries(this.before.annotations, this.data.annotations),
+      links: entries(this.before.links, this.data.links),
+      suggestions: entries(this.before.suggestions, this.data.suggestions),
     };
   }
 }
@@ -69,17 +88,28 @@ function put<T extends { id: string }>(list: T[], id: string, value: T | null): 
   else list.push(clone(value));
 }
 
-/** Puts the before (undo) or after (redo) states of a change into the workspace. */
-export function applyChange(data: WorkspaceFile, change: Change, direction: 'undo' | 'redo'): Annotation[] {
+/**
+ * Puts the before (undo) or after (redo) states of a change into the workspace. Returns
+ * the annotations and links it restored, which may need re-anchoring (their text may
+ * have changed since).
+ */
+export function applyChange(
+  data: WorkspaceFile,
+  change: Change,
+  direction: 'undo' | 'redo',
+): { annotations: WorkspaceFile['annotations']; links: WorkspaceFile['links'] } {
   const pick = <T>(e: Entry<T>) => (direction === 'undo' ? e.before : e.after);
-  for (const e of change.tags) put(data.codebook, e.id, pick(e));
-  const restored: Annotation[] = [];
-  for (const e of change.annotations) {
+  for (const e of change.codebook) put(data.codebook, e.id, pick(e));
+  for (const e of change.suggestions) put(data.suggestions, e.id, pick(e));
+  const annotations = change.annotations.flatMap((e) => {
     put(data.annotations, e.id, pick(e));
-    const now = data.annotations.find((a) => a.id === e.id);
-    if (now) restored.push(now);
-  }
-  return restored;
+    return data.annotations.filter((a) => a.id === e.id);
+  });
+  const links = change.links.flatMap((e) => {
+    put(data.links, e.id, pick(e));
+    return data.links.filter((l) => l.id === e.id);
+  });
+  return { annotations, links };
 }
 
 /** The undo and redo stacks of one workspace (in memory: a restart starts a fresh history). */
@@ -88,7 +118,7 @@ export class ChangeHistory {
   private undone: Change[] = [];
 
   record(change: Change): void {
-    if (!change.tags.length && !change.annotations.length) return;
+    if (UNDOABLE.every((k) => change[k].length === 0)) return;
     this.done.push(change);
     if (this.done.length > HISTORY_DEPTH) this.done.shift();
     this.undone = [];

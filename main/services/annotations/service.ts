@@ -10,8 +10,8 @@ import type { Annotation, DocumentRecord, Tag, WorkspaceFile } from '../../../co
 import { MAX_TAGS } from '../../../common/model';
 import { slug } from '../../../common/slug';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { attach, checkRange, reanchorAnnotation, textOf } from './anchors';
-import { applyChange, ChangeHistory, ChangeRecorder } from './history';
+import { attach, checkRange, textOf } from './anchors';
+import { createUndoable, type Undoable } from './undoable';
 
 /** Most annotations a workspace may hold. */
 export const MAX_ANNOTATIONS = 200_000;
@@ -40,8 +40,11 @@ function quoteLabel(a: Annotation): string {
 }
 
 /** Creates the handlers of the codebook and annotation calls. */
-export function createAnnotationHandlers(store: WorkspaceStore): Pick<ApiHandlers, AnnotationCalls> {
-  const history = new ChangeHistory();
+export function createAnnotationHandlers(
+  store: WorkspaceStore,
+  undoable: Undoable = createUndoable(store),
+): Pick<ApiHandlers, AnnotationCalls> {
+  const { act, step } = undoable;
 
   const findDoc = (data: WorkspaceFile, id: string): DocumentRecord => {
     const d = data.documents.find((x) => x.id === id);
@@ -83,33 +86,11 @@ export function createAnnotationHandlers(store: WorkspaceStore): Pick<ApiHandler
     }
   };
 
-  /** Runs an undoable action on the workspace and records what it touched. */
-  const act = <T>(label: string, run: (data: WorkspaceFile, touch: ChangeRecorder) => T): Promise<T> =>
-    store.update((data) => {
-      const touch = new ChangeRecorder(data);
-      const result = run(data, touch);
-      history.record(touch.finish(label));
-      return result;
-    });
-
-  const step = async (direction: 'undo' | 'redo') => {
-    const change = direction === 'undo' ? history.takeUndo() : history.takeRedo();
-    if (change) {
-      await store.update((data) => {
-        for (const a of applyChange(data, change, direction)) {
-          const record = data.documents.find((d) => d.id === a.doc);
-          if (record && !a.orphan && a.revision !== record.revision) reanchorAnnotation(a, record, textOf(record));
-        }
-      });
-    }
-    const next = history.labels();
-    return { label: change?.label ?? null, undo: next.undo, redo: next.redo };
-  };
-
   return {
     async getCodebook() {
       const usage: Record<string, number> = {};
       for (const a of store.data.annotations) for (const t of a.tags) usage[t] = (usage[t] ?? 0) + 1;
+      for (const l of store.data.links) for (const t of l.tags) usage[t] = (usage[t] ?? 0) + 1;
       return { tags: store.data.codebook, usage };
     },
 
@@ -175,6 +156,15 @@ export function createAnnotationHandlers(store: WorkspaceStore): Pick<ApiHandler
           a.updatedAt = new Date().toISOString();
           changed++;
         }
+        // Links keep their passages: they lose the tag (or get the other one) whatever was chosen for annotations.
+        for (const l of data.links) {
+          if (!l.tags.includes(id)) continue;
+          touch.link(l.id);
+          l.tags = l.tags.filter((t) => t !== id);
+          if (annotations === 'move' && moveTo && !l.tags.includes(moveTo)) l.tags.push(moveTo);
+          l.updatedAt = new Date().toISOString();
+          changed++;
+        }
         for (const child of data.codebook.filter((t) => t.parentId === id)) {
           touch.tag(child.id);
           child.parentId = tag.parentId;
@@ -198,6 +188,12 @@ export function createAnnotationHandlers(store: WorkspaceStore): Pick<ApiHandler
           touch.annotation(a.id);
           a.tags = [...new Set(a.tags.map((t) => (gone.has(t) ? into : t)))];
           a.updatedAt = now;
+        }
+        for (const l of data.links) {
+          if (!l.tags.some((t) => gone.has(t))) continue;
+          touch.link(l.id);
+          l.tags = [...new Set(l.tags.map((t) => (gone.has(t) ? into : t)))];
+          l.updatedAt = now;
         }
         const intoTag = findTag(data, into);
         for (const t of data.codebook) {

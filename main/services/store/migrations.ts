@@ -19,7 +19,49 @@ export const MIGRATIONS: Record<number, (data: Raw) => Raw> = {
     annotations: [],
     schemaVersion: 2,
   }),
+  /**
+   * 2 → 3: links. Suggestions the analyst accepted become links (a link survives edits of
+   * its passages; an accepted suggestion did not). Their quotes get context when the
+   * workspace opens and the ends are anchored against the current text.
+   */
+  2: (data) => ({
+    ...data,
+    links: [
+      ...(Array.isArray(data.links) ? data.links : []),
+      ...(Array.isArray(data.suggestions) ? (data.suggestions as Raw[]) : [])
+        .filter((s) => s && s.status === 'accepted')
+        .map((s) => linkFromAcceptedSuggestion(s)),
+    ],
+    schemaVersion: 3,
+  }),
 };
+
+function linkFromAcceptedSuggestion(s: Raw): Raw {
+  const end = (side: unknown): Raw => {
+    const x = (side ?? {}) as Raw;
+    return {
+      doc: x.doc,
+      start: x.start,
+      end: x.end,
+      quote: { exact: x.text, prefix: '', suffix: '' },
+      revision: x.revision,
+      orphan: false,
+    };
+  };
+  const now = new Date().toISOString();
+  return {
+    id: `ln-${String(s.id)
+      .replace(/[^A-Za-z0-9_-]/g, '-')
+      .slice(0, 60)}`,
+    relation: s.relation,
+    ends: [end(s.a), end(s.b)],
+    tags: [],
+    note: '',
+    suggestion: s.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
 
 /** The schema version a parsed file declares; `undefined` if it declares none. */
 export function versionOf(data: unknown): number | undefined {

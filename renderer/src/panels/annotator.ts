@@ -21,6 +21,8 @@ export interface AnnotatorHost {
   /** A pane showing the document, switching the active pane to it if none does. */
   paneFor(docId: string): Promise<Pane | undefined>;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+  /** Brings what else undo and redo may have changed (links, suggestion decisions) up to date. */
+  historyStepped(): Promise<void>;
 }
 
 /** How often the save indicator asks whether everything is on disk. */
@@ -185,6 +187,12 @@ export class Annotator {
     return true;
   }
 
+  /** Opens an annotation for editing near a place on screen (the chooser, the keyboard). */
+  open(id: string, near: DOMRect): void {
+    const a = this.model.annotations.find((x) => x.id === id);
+    if (a) this.edit(a, near);
+  }
+
   private edit(a: Annotation, near: DOMRect): void {
     this.popover.open({
       near,
@@ -249,7 +257,8 @@ export class Annotator {
         this.host.notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
         return;
       }
-      await this.model.load();
+      await Promise.all([this.model.load(), this.host.historyStepped()]);
+      for (const p of this.host.panes()) p.showSuggestions();
       const again = direction === 'undo' ? result.redo : result.undo;
       this.host.notify(
         `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.label}.`,
