@@ -117,6 +117,7 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     JSON.stringify([store.data.documents.map((d) => `${d.id}@${d.revision}`), store.data.concepts]);
   const corpus = (): Corpus => ({
     key: corpusKey(),
+    cachePath: `${store.path}.embeddings`,
     docs: store.data.documents.map(alignInput),
     concepts: [...DEFAULT_CONCEPTS, ...store.data.concepts],
   });
