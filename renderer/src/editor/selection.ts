@@ -64,11 +64,12 @@ export function scrollToAnnotation(view: EditorView, id: string): boolean {
   return true;
 }
 
-/** Scrolls a suggested passage to the middle of its pane and briefly flashes it. */
-export function scrollToSuggestion(view: EditorView, id: string): boolean {
+/** Scrolls a suggested passage to the middle of its pane and (unless told not to) briefly flashes it. */
+export function scrollToSuggestion(view: EditorView, id: string, flash = true): boolean {
   const at = suggestionPosition(view.state, id);
   if (!at) return false;
   scrollPosIntoView(view, at.from);
+  if (!flash) return true;
   for (const el of view.dom.querySelectorAll<HTMLElement>(`.sg-id-${CSS.escape(id)}`)) {
     el.classList.remove('sg-flash');
     void el.offsetWidth; // restart the animation

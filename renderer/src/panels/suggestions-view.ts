@@ -134,7 +134,7 @@ export class SuggestionsView {
     this.focused = id;
     for (const p of this.host.panes()) {
       p.showSuggestions();
-      if (id && reveal) p.revealSuggestion(id);
+      if (id && reveal) p.revealSuggestion(id, false);
     }
   }
 

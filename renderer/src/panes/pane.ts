@@ -247,8 +247,8 @@ export class Pane {
   }
 
   /** Scrolls a suggested passage to the middle of the pane; false if it is not in this pane. */
-  revealSuggestion(id: string): boolean {
-    return !!this.view && scrollToSuggestion(this.view, id);
+  revealSuggestion(id: string, flash = true): boolean {
+    return !!this.view && scrollToSuggestion(this.view, id, flash);
   }
 
   /** The pane's suggestions in reading order. */
