@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'getAlignJob',
   'listSuggestions',
   'setSuggestionStatus',
+  'getCounterparts',
   'getConcepts',
   'saveConcepts',
   'getCodebook',
@@ -39,6 +40,12 @@ export const CALL_NAMES = [
   'undo',
   'redo',
   'getStoreStatus',
+  'prepareImport',
+  'commitImport',
+  'updateDocumentMeta',
+  'startExport',
+  'getExportJob',
+  'revealExport',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

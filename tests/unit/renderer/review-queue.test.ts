@@ -11,7 +11,7 @@ function suggestion(
   status: Suggestion['status'] = 'suggested',
 ): Suggestion {
   const side = (doc: string) => ({ doc, start: 0, end: 5, text: 'words', revision: 1 });
-  return { id, score, relation, a: side(a), b: side(b), evidence: [], status };
+  return { id, score, confidence: null, relation, a: side(a), b: side(b), evidence: [], status };
 }
 
 const all: QueueFilter = { relation: '', pair: '', status: 'all' };
