@@ -55,6 +55,7 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
   // Caret browsing: focus the first pane's text, move the caret, select a word with Shift+→.
   await page.locator('.pane').first().locator('.pm-doc').focus();
+  await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight');
@@ -76,6 +77,18 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   await expect(dialog).toBeHidden();
   const related = page.locator('.pm-doc .lk.lk-related');
   await expect(related).toHaveCount(2);
+
+  // Enter with the cursor on a linked passage opens the link, by keyboard alone.
+  await page.keyboard.press('Shift+F6');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Link' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Link' }).locator('.link-passage')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Link' })).toBeHidden();
 
   // Click opens the link; relation changed to agree; a passage of a third text is added.
   await related.first().click();
