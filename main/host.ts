@@ -70,6 +70,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** Calls that carry a whole file (an import, as base64) may send more than one document's worth. */
+const LARGE_BODY_CALLS: Record<string, number> = { prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096 };
+
 /** Most bytes read and thrown away after a body proved too large, so the 413 still arrives. */
 const MAX_DRAIN_BYTES = 8 * MAX_REQUEST_BYTES;
 
@@ -99,13 +102,10 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
 }
 
 /**
- * Reads a request body of at most MAX_REQUEST_BYTES as UTF-8 text. A larger body is
- * read to its end and thrown away (up to a bound) before the 413 is sent: answering
- * while the client is still sending makes it see a reset connection, not the answer.
+ * Reads a request body of at most `limit` bytes as UTF-8 text. A larger body is read to
+ * its end and thrown away (up to a bound) before the 413 is sent: answering while the
+ * client is still sending makes it see a reset connection, not the answer.
  */
-/** Calls that carry a whole file (an import, as base64) may send more than one document. */
-const LARGE_BODY_CALLS: Record<string, number> = { prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096 };
-
 function readBody(req: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -117,7 +117,7 @@ function readBody(req: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<stri
       if (size > limit) tooLarge = true;
       if (tooLarge) {
         chunks.length = 0;
-        if (size > MAX_DRAIN_BYTES) req.destroy();
+        if (size > Math.max(MAX_DRAIN_BYTES, limit)) req.destroy();
         return;
       }
       chunks.push(chunk);

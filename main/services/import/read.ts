@@ -4,8 +4,8 @@
  * document with the metadata found in the file.
  */
 import { extname } from 'node:path';
-import { documentTooLarge } from '../../../common/limits';
 import { documentFromText } from '../sources';
+import { storableDocument } from '../storable-document';
 import { decodeText } from '../text-decoding';
 import { schema } from '../../../common/schema';
 import { plainTextOf } from '../../../common/plaintext';
@@ -73,7 +73,7 @@ export async function readImport(bytes: Uint8Array, name: string): Promise<Impor
   } else {
     const kind = binaryKind(bytes);
     if (kind) throw refuse(name, `is not a text file: it is ${kind} renamed to ${extname(name)}.`);
-    const { text } = decodeText(bytes, name);
+    const text = decodeText(bytes, name).text;
     if (format === 'html') imported = importHtml(text);
     else {
       const record = documentFromText(text, name);
@@ -89,7 +89,18 @@ export async function readImport(bytes: Uint8Array, name: string): Promise<Impor
     }
   }
   if (plainTextOf(imported.doc).text.trim() === '') throw refuse(name, 'has no text to import (it is empty).');
-  const tooLarge = documentTooLarge(imported.doc.toJSON());
-  if (tooLarge) throw refuse(name, `is too long to keep: ${tooLarge}.`);
+  // The limits of a save, so what is imported can be saved and exported again.
+  const storable = storableDocument(imported.doc, name);
+  if (storable.removed) {
+    const n = storable.removed;
+    imported = {
+      ...imported,
+      doc: storable.doc,
+      warnings: [
+        ...imported.warnings,
+        `${n} control character${n === 1 ? '' : 's'} that no export format can hold ${n === 1 ? 'was' : 'were'} removed.`,
+      ],
+    };
+  }
   return imported;
 }

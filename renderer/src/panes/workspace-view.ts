@@ -10,6 +10,13 @@ import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
 import type { AnnotationMark } from '../editor/annotations';
 import { LinkModel } from '../links/link-model';
+import { Linker } from '../links/linker';
+import { LinksList } from '../links/links-list';
+import { linkMarks } from '../links/link-marks';
+import type { LinkMark } from '../editor/links';
+import type { ItemsAt } from '../editor';
+import { ItemOpener } from '../panels/item-opener';
+import { ReviewView } from '../review/review-view';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { FileActions } from '../io/file-actions';
@@ -30,6 +37,10 @@ export class WorkspaceView implements PaneHost {
   /** The workspace's links, shared by every view that shows them. */
   readonly links = new LinkModel();
   readonly files: FileActions;
+  readonly linker: Linker;
+  readonly review: ReviewView;
+  private readonly linksList: LinksList;
+  private readonly opener: ItemOpener;
 
   constructor(
     private workspace: WorkspacePayload,
@@ -44,6 +55,14 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
+      undo: () => void this.annotator.undo(),
+      linkChanged: (change) => {
+        if ('made' in change) this.links.apply(change.made);
+        else {
+          const made = this.links.ofSuggestion(change.unmadeFor);
+          if (made) this.links.remove(made.id);
+        }
+      },
     });
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
@@ -59,6 +78,41 @@ export class WorkspaceView implements PaneHost {
       notify: (message, kind, action) => this.notify(message, kind, action),
       historyStepped: () => Promise.all([this.links.load(), this.suggestions.load()]).then(() => undefined),
     });
+    const workspaceHost = {
+      panes: () => this.panes,
+      documents: () => this.workspace.documents,
+      paneFor: (docId: string) => this.paneFor(docId),
+      notify: (message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }) =>
+        this.notify(message, kind, action),
+      undo: () => void this.annotator.undo(),
+    };
+    this.linker = new Linker(this.links, this.annotator.model, workspaceHost);
+    this.linksList = new LinksList(this.linker, this.annotator.model, workspaceHost);
+    this.review = new ReviewView(this.suggestions, workspaceHost);
+    this.opener = new ItemOpener({
+      annotator: this.annotator,
+      links: this.links,
+      linker: this.linker,
+      suggestions: this.suggestions,
+      documents: () => this.workspace.documents,
+      activePane: () => this.activePane(),
+      notify: (message) => this.notify(message),
+    });
+    this.annotator.panel.addTab('links', 'Links', this.linksList, 'codebook');
+    this.annotator.panel.addTab('review', 'Review', this.review, 'codebook');
+    this.annotator.panel.addOrphans({
+      element: this.linksList.orphans,
+      orphanCount: () => this.linksList.orphanCount(),
+      render: () => this.linksList.render(),
+    });
+    this.links.onChange((change) => {
+      for (const pane of this.panes) pane.showLinks(change);
+      this.annotator.panel.render();
+    });
+    const linkButton = h('button', { type: 'button', title: 'Link this passage to another (L)' }, 'Link…');
+    linkButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
+    linkButton.addEventListener('click', () => this.linker.start());
+    this.annotator.selectionBar.append(linkButton);
     const workArea = h('div', { class: 'work-area' });
     this.files = new FileActions(
       {
@@ -98,6 +152,9 @@ export class WorkspaceView implements PaneHost {
       this.annotator.popover.element,
       this.suggestions.card.element,
       this.annotator.selectionBar,
+      this.linker.dialog.element,
+      this.linker.pickBar,
+      this.opener.chooser.element,
     );
     for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
     this.refresh();
@@ -139,6 +196,48 @@ export class WorkspaceView implements PaneHost {
     if (!pane) return undefined;
     await pane.switchTo(docId);
     return pane;
+  }
+
+  linkMarks(docId: string, revision: number): LinkMark[] {
+    return this.links.links.flatMap((l) => linkMarks(l, docId, revision, this.workspace.documents));
+  }
+
+  linkMarksOf(linkId: string, docId: string, revision: number): LinkMark[] {
+    const link = this.links.get(linkId);
+    return link ? linkMarks(link, docId, revision, this.workspace.documents) : [];
+  }
+
+  linkClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    return this.linker.clicked(pane, ids, event);
+  }
+
+  linksMoved(): void {
+    void this.links.load().catch((err: Error) => this.notify(`Links could not be loaded: ${err.message}`, 'error'));
+  }
+
+  itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean {
+    return this.opener.clicked(pane, items, event);
+  }
+
+  /** Opens the annotation, link or suggestion at the cursor of the active pane (Alt+Enter, or Enter while reading). */
+  openAtCaret(): boolean {
+    return this.opener.openAtCaret();
+  }
+
+  /** Shows a tab of the side panel (opening the panel) and gives it the keyboard. */
+  showPanel(tab: 'links' | 'review'): void {
+    if (this.annotator.panel.element.hidden) this.annotator.togglePanel();
+    this.annotator.panel.show(tab);
+    if (tab === 'review') this.review.focus();
+  }
+
+  /** Moves the keyboard focus to the next (1) or previous (-1) pane (F6 / Shift+F6). */
+  focusPane(step: 1 | -1): void {
+    if (!this.panes.length) return;
+    const at = this.active ? this.panes.indexOf(this.active) : -1;
+    const next = this.panes[(at + step + this.panes.length) % this.panes.length];
+    this.activate(next);
+    next.focus();
   }
 
   suggestionMarks(docId: string, revision: number): SuggestionMark[] {
