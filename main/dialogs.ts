@@ -4,6 +4,7 @@
  * workspace file so an analyst's own project is not mixed with the samples.
  */
 import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ExportFormat } from '../common/api';
 import type { DocumentRecord } from '../common/model';
@@ -60,6 +61,10 @@ export async function askNewWorkspace(win: BrowserWindow, hooks: ExportHooks): P
   });
   if (saved.canceled || !saved.filePath) return undefined;
   const path = extname(saved.filePath) ? saved.filePath : `${saved.filePath}.json`;
+  if (existsSync(path)) {
+    // Never start a "new" workspace on top of an existing one (its work would be opened, not replaced).
+    throw new Error(`${basename(path)} is already a file. Choose another name, or open it with Open Workspace….`);
+  }
   const files = await dialog.showOpenDialog(win, {
     title: 'New Workspace — the documents it starts with',
     filters: IMPORT_FILTERS,
