@@ -349,6 +349,17 @@ export const contract = {
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: z.object({ shown: z.boolean() }),
   },
+  /** Merges a Parallax W3C Web Annotation export (its documents, codebook, annotations and links). */
+  importAnnotations: {
+    input: z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_PAYLOAD_CHARS) }).strict(),
+    output: z.object({
+      documents: z.number().int().nonnegative(),
+      tags: z.number().int().nonnegative(),
+      annotations: z.number().int().nonnegative(),
+      links: z.number().int().nonnegative(),
+      orphaned: z.number().int().nonnegative(),
+    }),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -46,6 +46,7 @@ export const CALL_NAMES = [
   'startExport',
   'getExportJob',
   'revealExport',
+  'importAnnotations',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -71,7 +71,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
 };
 
 /** Calls that carry a whole file (an import, as base64) may send more than one document's worth. */
-const LARGE_BODY_CALLS: Record<string, number> = { prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096 };
+const LARGE_BODY_CALLS: Record<string, number> = {
+  prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096,
+  importAnnotations: MAX_IMPORT_PAYLOAD_CHARS + 4096,
+};
 
 /** Most bytes read and thrown away after a body proved too large, so the 413 still arrives. */
 const MAX_DRAIN_BYTES = 8 * MAX_REQUEST_BYTES;

@@ -9,6 +9,7 @@ import { ParallaxError, type ApiHandlers } from '../../../common/api';
 import type { DocumentRecord } from '../../../common/model';
 import { plainTextOf } from '../../../common/plaintext';
 import type { WorkspaceStore } from '../store/workspace-store';
+import { documentsOf, mergeCollection, parseCollection } from './annotation-collection';
 import { readImport } from './read';
 import { MAX_IMPORT_BYTES, type ImportedDocument } from './types';
 import { checkMeta, metaWithFallbacks, placeImport, sameDocuments } from './workspace-import';
@@ -24,7 +25,7 @@ interface Pending {
   expires: number;
 }
 
-type ImportHandlers = Pick<ApiHandlers, 'prepareImport' | 'commitImport' | 'updateDocumentMeta'>;
+type ImportHandlers = Pick<ApiHandlers, 'prepareImport' | 'commitImport' | 'updateDocumentMeta' | 'importAnnotations'>;
 
 function summary(d: DocumentRecord) {
   return { id: d.id, meta: d.meta, revision: d.revision, updatedAt: d.updatedAt };
@@ -89,6 +90,12 @@ export function createImportHandlers(store: WorkspaceStore): ImportHandlers {
         moved: placed.moved,
         orphaned: placed.orphaned,
       };
+    },
+    async importAnnotations({ fileName, text }) {
+      // Parsed and checked in full before the workspace changes.
+      const collection = parseCollection(text, fileName);
+      documentsOf(collection);
+      return store.update((data) => mergeCollection(data, collection));
     },
     async updateDocumentMeta({ id, meta }) {
       const checked = checkMeta(meta);

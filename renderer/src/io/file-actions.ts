@@ -16,6 +16,8 @@ export interface FileActionsHost {
   /** Puts a new or replaced document on screen. */
   documentImported(result: ImportResult): Promise<void>;
   documentDetailsChanged(summary: DocumentSummary): void;
+  /** Documents, annotations and links may all have changed (an annotation export was merged). */
+  workspaceChanged(): Promise<void>;
   /** The document of the active pane. */
   activeDocument(): string | undefined;
 }
@@ -41,6 +43,7 @@ export class FileActions {
       this.importer.button,
       this.exporter.button,
       this.importer.status,
+      this.importer.input,
     );
     this.elements = [this.importer.dialog.element, this.exporter.element];
   }

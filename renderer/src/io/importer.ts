@@ -17,6 +17,8 @@ export interface ImporterHost {
   documentImported(result: ImportResult): void | Promise<void>;
   /** A document's details changed. */
   documentDetailsChanged(summary: DocumentSummary): void;
+  /** An annotation export was merged: documents, annotations and links may all have changed. */
+  workspaceChanged(): Promise<void>;
   documents(): DocumentSummary[];
 }
 
@@ -37,7 +39,8 @@ export class Importer {
   /** "Importing sanctions.pdf…" while a file is read and checked. */
   readonly status = h('span', { class: 'io-status', role: 'status', 'aria-live': 'polite', hidden: true });
   readonly button: HTMLButtonElement;
-  private readonly input: HTMLInputElement;
+  /** The hidden file input behind Import… (placed in the toolbar by its owner). */
+  readonly input: HTMLInputElement;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ImporterHost) {
@@ -58,12 +61,12 @@ export class Importer {
       {
         type: 'button',
         class: 'import',
-        title: 'Import .txt, .md, .html, .docx or .pdf files (Ctrl+O), or drop them on the window',
+        title:
+          'Import .txt, .md, .html, .docx or .pdf files, or a Parallax JSON export (Ctrl+O); or drop them on the window',
       },
       'Import…',
     );
     this.button.addEventListener('click', () => this.pick());
-    this.status.append(this.input);
   }
 
   /** Opens the system's file picker. */
@@ -78,9 +81,7 @@ export class Importer {
 
   private busy(text: string | undefined): void {
     this.status.hidden = !text;
-    this.status.firstChild?.remove();
-    if (text) this.status.prepend(h('span', { class: 'io-spinner', 'aria-hidden': 'true' }), text);
-    else this.status.replaceChildren(this.input);
+    this.status.replaceChildren(...(text ? [h('span', { class: 'io-spinner', 'aria-hidden': 'true' }), text] : []));
   }
 
   private async importOne(file: File): Promise<void> {
@@ -89,6 +90,10 @@ export class Importer {
         `${file.name} is ${sizeLabel(file.size)}; Parallax imports files up to ${MAX_IMPORT_MB} MB.`,
         'error',
       );
+      return;
+    }
+    if (/\.json$/i.test(file.name)) {
+      await this.importAnnotations(file);
       return;
     }
     let preview;
@@ -131,6 +136,23 @@ export class Importer {
         this.host.notify((err as Error).message, 'error');
         if (/expired/.test((err as Error).message)) return;
       }
+    }
+  }
+
+  /** A Parallax JSON export (W3C Web Annotations with its documents): merged into this workspace. */
+  private async importAnnotations(file: File): Promise<void> {
+    try {
+      this.busy(`Reading ${file.name}…`);
+      const r = await call('importAnnotations', { fileName: file.name, text: await file.text() });
+      await this.host.workspaceChanged();
+      const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+      this.host.notify(
+        `Imported ${plural(r.annotations, 'annotation')}, ${plural(r.links, 'link')}, ${plural(r.tags, 'new tag')} and ${plural(r.documents, 'new document')} from ${file.name}${r.orphaned ? `; ${r.orphaned} passage${r.orphaned === 1 ? '' : 's'} not found, under Orphans` : ''}.`,
+      );
+    } catch (err) {
+      this.host.notify((err as Error).message, 'error');
+    } finally {
+      this.busy(undefined);
     }
   }
 

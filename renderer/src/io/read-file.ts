@@ -4,7 +4,7 @@
 export const MAX_IMPORT_MB = 50;
 
 /** Formats the import picker and drop accept, by extension. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.json';
 
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

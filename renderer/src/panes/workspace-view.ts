@@ -120,6 +120,7 @@ export class WorkspaceView implements PaneHost {
         notify: (message, kind, action) => this.notify(message, kind, action),
         documentImported: (result) => this.documentImported(result),
         documentDetailsChanged: (summary) => this.documentDetailsChanged(summary),
+        workspaceChanged: () => this.workspaceChanged(),
         activeDocument: () => this.activePane()?.docId,
       },
       notices,
@@ -369,6 +370,14 @@ export class WorkspaceView implements PaneHost {
       this.refresh();
       await this.paneFor(doc.id);
     }
+  }
+
+  /** Reads the document list, annotations and links again (an annotation export was merged). */
+  async workspaceChanged(): Promise<void> {
+    this.workspace.documents = await call('listDocuments', {});
+    await Promise.all([this.annotator.load(), this.links.load()]);
+    await Promise.all(this.panes.map((p) => p.refreshIfClean()));
+    this.refresh();
   }
 
   documentDetailsChanged(summary: DocumentSummary): void {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../common/api';
 import { exportWorkspace } from '../../../main/services/export/service';
 import { codePointCounter } from '../../../main/services/export/qdpx';
 import { readImport } from '../../../main/services/import/read';
@@ -133,6 +134,33 @@ describe('W3C Web Annotation export', () => {
     );
     expect(f.store.data.codebook).toEqual(before.codebook);
     expect(f.store.data.documents.map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
+  });
+});
+
+describe('importing an annotation export in the app', () => {
+  it('merges annotations and links into a workspace that has the same documents, and refuses other JSON', async () => {
+    f = await openFixture();
+    await annotate(f);
+    const { bytes } = await exported('json');
+    const before = f.store.data.annotations.length;
+    await f.close();
+    f = await openFixture(); // the same two documents, nothing annotated yet
+    const result = await dispatch(f.handlers, 'importAnnotations', {
+      fileName: 'export.json',
+      text: bytes.toString('utf8'),
+    });
+    expect(result).toMatchObject({ ok: true, value: { documents: 0, annotations: before, links: 1, orphaned: 0 } });
+    expect(f.store.data.documents).toHaveLength(2);
+    expect(f.store.data.links[0].ends.map((e) => e.quote.exact)).toEqual([
+      'Japan joined them quickly',
+      'Japan did not join the sanctions quickly',
+    ]);
+    const refused = await dispatch(f.handlers, 'importAnnotations', {
+      fileName: 'other.json',
+      text: '{"type":"Thing"}',
+    });
+    expect(!refused.ok && refused.error.message).toMatch(/other\.json is not a Parallax annotation export/);
+    expect(f.store.data.annotations).toHaveLength(before);
   });
 });
 
