@@ -180,7 +180,7 @@ export class SuggestionsView {
           .map((e) => e.note)
           .slice(0, 4);
         const title = [
-          `${RELATION_TEXT[s.relation]} with ${this.label(other.doc)} (confidence ${s.score.toFixed(2)})` +
+          `${RELATION_TEXT[s.relation]} with ${this.label(other.doc)} (similarity ${s.score.toFixed(2)})` +
             (s.status === 'accepted' ? ' · accepted' : ''),
           `“${clip(other.text, 220)}”`,
           ...cues,
