@@ -63,6 +63,7 @@ export class WorkspaceView implements PaneHost {
           if (made) this.links.remove(made.id);
         }
       },
+      hasLinks: () => this.links.links.length > 0,
     });
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
@@ -108,6 +109,7 @@ export class WorkspaceView implements PaneHost {
     this.links.onChange((change) => {
       for (const pane of this.panes) pane.showLinks(change);
       this.annotator.panel.render();
+      this.suggestions.refreshLegend();
     });
     const linkButton = h('button', { type: 'button', title: 'Link this passage to another (L)' }, 'Link…');
     linkButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
