@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CallName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
+import { ExportFormat, ExportJob, ImportPreview, ImportResult } from './io-contract';
 import { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
 import {
   Annotation,
@@ -127,58 +128,14 @@ export const CodebookPayload = z.object({
 });
 export type CodebookPayload = z.infer<typeof CodebookPayload>;
 
-/** Formats Parallax imports (by file extension). */
-export const ImportFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
-
-export { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
-
-/** What an import found in a file, for the analyst to check before it enters the workspace. */
-export const ImportPreview = z.object({
-  importId: z.string(),
-  fileName: z.string(),
-  format: ImportFormat,
-  /** The details to confirm: what the file gave, the file name as the title otherwise. */
-  meta: DocumentMeta,
-  /** Which of title, authors, venue, date came from the file itself. */
-  found: z.array(z.string()),
-  warnings: z.array(z.string()),
-  stats: z.object({
-    characters: z.number().int().nonnegative(),
-    paragraphs: z.number().int().nonnegative(),
-    notes: z.number().int().nonnegative(),
-  }),
-  /** Documents already in the workspace that this file probably is again (offer to replace). */
-  matches: z.array(z.object({ id: DocumentId, title: z.string() })),
-});
-export type ImportPreview = z.infer<typeof ImportPreview>;
-
-export const ImportResult = z.object({
-  document: DocumentSummary,
-  replaced: z.boolean(),
-  moved: z.number().int().nonnegative(),
-  orphaned: z.number().int().nonnegative(),
-});
-export type ImportResult = z.infer<typeof ImportResult>;
-
-/** Formats Parallax exports: CSV, W3C Web Annotation JSON, reports (HTML, Word, Markdown), REFI-QDA. */
-export const ExportFormat = z.enum(['csv', 'json', 'html', 'docx', 'md', 'qdpx']);
-export type ExportFormat = z.infer<typeof ExportFormat>;
-
-/** A running or finished export. */
-export const ExportJob = z.object({
-  id: z.string(),
-  format: ExportFormat,
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  stage: z.string(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** Where the file was written (when done). */
-  path: z.string().optional(),
-  fileName: z.string().optional(),
-  bytes: z.number().int().nonnegative().optional(),
-  error: z.string().optional(),
-});
-export type ExportJob = z.infer<typeof ExportJob>;
+export {
+  ExportFormat,
+  ExportJob,
+  ImportFormat,
+  ImportPreview,
+  ImportResult,
+  MAX_IMPORT_PAYLOAD_CHARS,
+} from './io-contract';
 
 /** Every call the renderer can make. */
 export const contract = {
