@@ -13,6 +13,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers, type ErrorCode } from '../common/api';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, formatMegabytes } from '../common/limits';
+import { EventStreams } from './host-events';
+import type { EventHub } from './services/events';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -34,6 +36,10 @@ export interface HostOptions {
   port?: number;
   /** Fixed token (tests); random otherwise. */
   token?: string;
+  /** Events to stream at GET /events (none without). */
+  events?: EventHub;
+  /** Time between keep-alive comments on an idle event stream (tests shorten it). */
+  keepAliveMs?: number;
 }
 
 export interface RunningHost {
@@ -189,6 +195,21 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
   };
 
+  const streams = options.events ? new EventStreams(options.events, options.keepAliveMs) : undefined;
+  /** The event stream: the token comes as a query parameter (EventSource cannot set headers). */
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    req.resume();
+    if (!fromOwnPage(req)) return sendError(res, 403, 'unauthorized', 'Requests from other sites are refused.');
+    if (!tokenMatches(url.searchParams.get('token') ?? undefined, token))
+      return sendError(res, 401, 'unauthorized', 'Missing or wrong access token.');
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      return sendError(res, 405, 'invalid-input', `The event stream is read with GET, not ${req.method}.`);
+    }
+    if (!streams) return sendError(res, 404, 'not-found', 'This host has no event stream.');
+    streams.serve(req, res);
+  };
+
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -239,6 +260,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+    if (url.pathname === '/events') return handleEvents(req, res, url);
     const work = api ? handleApi(req, res, api[1]) : handleStatic(req, res, url.pathname);
     work.catch((err: unknown) => {
       // The details stay in the server's log; the caller learns only that it failed.
@@ -262,6 +284,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         // Browsers keep connections alive (the app polls), so close them too.
         close: () =>
           new Promise<void>((done) => {
+            streams?.closeAll();
             server.close(() => done());
             server.closeAllConnections();
           }),

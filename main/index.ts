@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bindIpc } from './ipc';
+import { bindEvents, bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { openWorkspace, type OpenedWorkspace } from './services/app';
 import { defaultWorkspacePath, parallaxHome } from './services/paths';
@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     bindIpc(workspace.handlers, devServerUrl);
+    bindEvents(workspace.events, devServerUrl);
     Menu.setApplicationMenu(buildMenu(() => mainWindow));
     mainWindow = createWindow();
     app.on('activate', () => {

@@ -6,10 +6,13 @@ import { appRoot, samplesDir } from './paths';
 import { readDocumentFolder } from './sources';
 import { createWorkspaceService } from './workspace-service';
 import { WorkspaceStore } from './store/workspace-store';
+import { EventHub } from './events';
 
 export interface OpenedWorkspace {
   store: WorkspaceStore;
   handlers: ApiHandlers;
+  /** Events the services push (Align progress, store status, changes made elsewhere). */
+  events: EventHub;
 }
 
 /** The version in package.json. */
@@ -27,5 +30,7 @@ export async function openWorkspace(path: string, mode: 'electron' | 'browser'):
     seed: () => readDocumentFolder(samplesDir()),
     name: 'Japan, Russia and the Ukraine war',
   });
-  return { store, handlers: createWorkspaceService({ store, mode, version: appVersion() }) };
+  const events = new EventHub();
+  store.onStatus((status) => events.emit('storeStatus', status));
+  return { store, events, handlers: createWorkspaceService({ store, mode, version: appVersion(), events }) };
 }
