@@ -5,7 +5,7 @@
  * Each event goes out as `event: <name>` with its JSON payload, in the order emitted; a
  * comment every few seconds keeps proxies and the browser from calling the stream dead.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { EventHub } from './services/events';
 
 /** How often an idle stream gets a keep-alive comment. */
@@ -24,7 +24,7 @@ export class EventStreams {
   ) {}
 
   /** Serves one stream until the client leaves or the host stops. The caller checked who asks. */
-  serve(req: IncomingMessage, res: ServerResponse): void {
+  serve(res: ServerResponse): void {
     if (this.closing) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
       res.end('Parallax is stopping.');
@@ -51,7 +51,7 @@ export class EventStreams {
       unsubscribe();
       this.open.delete(res);
     };
-    req.on('close', done);
+    // Not the request's 'close': that fires as soon as its (empty) body has been read.
     res.on('close', done);
   }
 

@@ -207,7 +207,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return sendError(res, 405, 'invalid-input', `The event stream is read with GET, not ${req.method}.`);
     }
     if (!streams) return sendError(res, 404, 'not-found', 'This host has no event stream.');
-    streams.serve(req, res);
+    streams.serve(res);
   };
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
