@@ -11,16 +11,24 @@ function countRequests(page: Page): Map<string, number> {
   return counts;
 }
 
-/** Records every text an element shows, as the page shows it. */
+/** What of the page's DOM the recorder uses (the tests are type-checked without the DOM library). */
+interface PageGlobals {
+  document: { querySelector(s: string): { textContent: string | null; getBoundingClientRect(): { width: number } } };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+  [key: string]: unknown;
+}
+
+/** Records every text an element shows, as the page shows it, and its width each time. */
 async function recordTexts(page: Page, selector: string, key: string): Promise<void> {
   await page.evaluate(
     ({ selector, key }) => {
-      const el = document.querySelector(selector)!;
+      const g = globalThis as unknown as PageGlobals;
+      const el = g.document.querySelector(selector);
       const seen: string[] = [el.textContent ?? ''];
       const widths = [el.getBoundingClientRect().width];
-      (window as unknown as Record<string, unknown>)[key] = seen;
-      (window as unknown as Record<string, unknown>)[`${key}Widths`] = widths;
-      new MutationObserver(() => {
+      g[key] = seen;
+      g[`${key}Widths`] = widths;
+      new g.MutationObserver(() => {
         if (seen.at(-1) !== el.textContent) seen.push(el.textContent ?? '');
         widths.push(el.getBoundingClientRect().width);
       }).observe(el, { childList: true, characterData: true, subtree: true });
@@ -30,7 +38,7 @@ async function recordTexts(page: Page, selector: string, key: string): Promise<v
 }
 
 const texts = (page: Page, key: string): Promise<string[]> =>
-  page.evaluate((key) => (window as unknown as Record<string, string[]>)[key], key);
+  page.evaluate((key) => (globalThis as unknown as Record<string, string[]>)[key], key);
 
 /** A change made outside this page (another window, a script): the host's API, with the token. */
 async function createTagElsewhere(host: Host, name: string): Promise<void> {
