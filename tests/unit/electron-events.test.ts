@@ -32,3 +32,39 @@ describe('the preload', () => {
     vi.doUnmock('electron');
   });
 });
+
+describe('the Electron side of events', () => {
+  it("sends each event to the Parallax window's page only, and stops when asked", async () => {
+    const contents = (url: string, type = 'window', destroyed = false) => ({
+      sent: [] as unknown[][],
+      getURL: () => url,
+      getType: () => type,
+      isDestroyed: () => destroyed,
+      send(...args: unknown[]) {
+        this.sent.push(args);
+      },
+    });
+    const app = contents('file:///opt/parallax/out/renderer/index.html');
+    const elsewhere = contents('https://example.com/');
+    const webview = contents('file:///opt/parallax/out/renderer/index.html', 'webview');
+    const closed = contents('file:///opt/parallax/out/renderer/index.html', 'window', true);
+    vi.doMock('electron', () => ({
+      ipcMain: { handle: vi.fn() },
+      webContents: { getAllWebContents: () => [app, elsewhere, webview, closed] },
+    }));
+    const { bindEvents } = await import('../../main/ipc');
+    const { EventHub } = await import('../../main/services/events');
+    const hub = new EventHub();
+    const stop = bindEvents(hub, undefined);
+    hub.emit('storeStatus', { state: 'pending' });
+    hub.emit('workspaceChanged', { what: ['suggestions'], origin: 'align' });
+    stop();
+    hub.emit('storeStatus', { state: 'saved' });
+    expect(app.sent).toEqual([
+      [eventChannel('storeStatus'), { state: 'pending' }],
+      [eventChannel('workspaceChanged'), { what: ['suggestions'], origin: 'align' }],
+    ]);
+    expect([elsewhere.sent, webview.sent, closed.sent]).toEqual([[], [], []]);
+    vi.doUnmock('electron');
+  });
+});
