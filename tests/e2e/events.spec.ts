@@ -60,6 +60,8 @@ test('the save indicator follows the store by events: no polling while idle, Sav
   const indicator = page.locator('.save-indicator');
   await expect(indicator).toHaveText('All changes saved');
   await expect.poll(() => requests.get('/events') ?? 0).toBe(1);
+  // The state is read when the workspace loads and when the event stream opens; then never again.
+  await expect.poll(() => requests.get('/api/getStoreStatus') ?? 0).toBeGreaterThanOrEqual(2);
   await recordTexts(page, '.save-indicator', 'indicatorTexts');
   const asked = requests.get('/api/getStoreStatus') ?? 0;
   await page.waitForTimeout(5000);
