@@ -4,7 +4,7 @@
  * the HTTP host and the renderer's HTTP client are all derived from this declaration.
  */
 import { z } from 'zod';
-import type { CallName } from './channels';
+import type { CallName, EventName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
 import { ExportFormat, ExportJob, ImportPreview, ImportResult } from './io-contract';
 import { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
@@ -325,6 +325,35 @@ const exactCalls: keyof Contract extends CallName ? (CallName extends keyof Cont
 void exactCalls;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+export { EVENT_NAMES, eventChannel, isEventName, type EventName } from './channels';
+
+/** What changed in the workspace, for an event not caused by the renderer's own call. */
+export const WorkspaceChange = z
+  .object({
+    what: z.array(z.enum(['suggestions', 'links', 'annotations', 'codebook', 'documents', 'topics'])).min(1),
+    /** Who changed it (e.g. 'align'), so a view can tell its own run from another's. */
+    origin: z.string().max(64).optional(),
+  })
+  .strict();
+export type WorkspaceChange = z.infer<typeof WorkspaceChange>;
+
+/**
+ * Every event the services push to the renderer, with its payload's schema: Align's
+ * progress (each stage, then done or failed), whether everything is on disk, and changes
+ * made elsewhere (an Align run saving its suggestions). Every transport is derived from this.
+ */
+export const events = {
+  alignProgress: AlignJob,
+  storeStatus: StoreStatus,
+  workspaceChanged: WorkspaceChange,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Events = typeof events;
+// The events declared are exactly those listed in channels.ts.
+const exactEvents: keyof Events extends EventName ? (EventName extends keyof Events ? true : never) : never = true;
+void exactEvents;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
 /** Expected failures, told apart by code so the UI can react (e.g. reload on conflict). */
 export type ErrorCode =

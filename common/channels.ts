@@ -82,3 +82,14 @@ export const ipcChannel = (name: CallName): string => `parallax:${name}`;
 
 /** IPC channel on which main sends menu commands. */
 export const COMMAND_CHANNEL = 'parallax:command';
+
+/** Every event the services push to the renderer, in declaration order (payloads: `events` in api.ts). */
+export const EVENT_NAMES = ['alignProgress', 'storeStatus', 'workspaceChanged'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** Whether a string names a declared event (the preload and the bridge accept exactly these). */
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+
+/** IPC channel on which main sends an event. */
+export const eventChannel = (name: EventName): string => `parallax:event:${name}`;

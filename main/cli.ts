@@ -76,11 +76,11 @@ async function serve(args: string[]): Promise<void> {
     throw new ParallaxError('not-found', `The app is not built (${staticDir} is missing). Run "npm run build" first.`);
   }
   const workspacePath = values.workspace ? resolve(values.workspace) : defaultWorkspacePath(parallaxHome());
-  const { store, handlers } = await openWorkspace(workspacePath, 'browser', {
+  const { store, handlers, events } = await openWorkspace(workspacePath, 'browser', {
     exportHooks: { reveal: (path) => (openInBrowser(dirname(path)), true) },
   });
   for (const notice of store.notices) process.stderr.write(`parallax: ${notice}\n`);
-  const host = await startHost({ handlers, staticDir, port, exportsDir: exportsDir(workspacePath) });
+  const host = await startHost({ handlers, staticDir, port, exportsDir: exportsDir(workspacePath), events });
   process.stdout.write(`Parallax at ${host.url}\n`);
   process.stderr.write(`Workspace: ${workspacePath}\nPress Ctrl+C to stop.\n`);
   if (values.open) openInBrowser(host.url);

@@ -13,6 +13,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { basename, extname, join, normalize, sep } from 'node:path';
 import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers, type ErrorCode } from '../common/api';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, formatMegabytes } from '../common/limits';
+import { EventStreams } from './host-events';
+import type { EventHub } from './services/events';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -44,6 +46,10 @@ export interface HostOptions {
   port?: number;
   /** Fixed token (tests); random otherwise. */
   token?: string;
+  /** Events to stream at GET /events (none without). */
+  events?: EventHub;
+  /** Time between keep-alive comments on an idle event stream (tests shorten it). */
+  keepAliveMs?: number;
   /** Folder of exported files, served at /exports/<name>?token=… (browser mode). */
   exportsDir?: string;
 }
@@ -204,6 +210,21 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
   };
 
+  const streams = options.events ? new EventStreams(options.events, options.keepAliveMs) : undefined;
+  /** The event stream: the token comes as a query parameter (EventSource cannot set headers). */
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    req.resume();
+    if (!fromOwnPage(req)) return sendError(res, 403, 'unauthorized', 'Requests from other sites are refused.');
+    if (!tokenMatches(url.searchParams.get('token') ?? undefined, token))
+      return sendError(res, 401, 'unauthorized', 'Missing or wrong access token.');
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      return sendError(res, 405, 'invalid-input', `The event stream is read with GET, not ${req.method}.`);
+    }
+    if (!streams) return sendError(res, 404, 'not-found', 'This host has no event stream.');
+    streams.serve(res);
+  };
+
   /** An exported file, for the browser to open or save; the token travels in the query (a plain link). */
   const handleExport = async (res: ServerResponse, url: URL, name: string): Promise<void> => {
     if (!options.exportsDir || !tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
@@ -282,6 +303,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+    if (url.pathname === '/events') return handleEvents(req, res, url);
     const exported = /^\/exports\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
     const work = api
       ? handleApi(req, res, api[1])
@@ -307,9 +329,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        // Browsers keep connections alive (the app polls), so close them too.
+        // Browsers keep connections alive, and event streams stay open: end and close them too.
         close: () =>
           new Promise<void>((done) => {
+            streams?.closeAll();
             server.close(() => done());
             server.closeAllConnections();
           }),

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { askNewWorkspace, askOpenWorkspace, exportHooks } from './dialogs';
-import { bindIpc } from './ipc';
+import { bindEvents, bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import type { ApiHandlers } from '../common/api';
 import { openWorkspace, type OpenedWorkspace } from './services/app';
@@ -15,6 +15,8 @@ let mainWindow: BrowserWindow | undefined;
 let workspace: OpenedWorkspace | undefined;
 /** The handlers IPC calls: swapped in place when another workspace is opened. */
 const liveHandlers = {} as ApiHandlers;
+/** Stops sending the open workspace's events to the window (when another one is opened). */
+let stopEvents: (() => void) | undefined;
 const hooks = exportHooks(() => mainWindow);
 
 /** Switches the window to another workspace: the current one is saved and closed first. */
@@ -25,6 +27,8 @@ async function switchWorkspace(open: () => Promise<OpenedWorkspace | undefined>)
     const previous = workspace;
     workspace = next;
     Object.assign(liveHandlers, next.handlers);
+    stopEvents?.();
+    stopEvents = bindEvents(next.events, devServerUrl);
     await previous?.store.close();
     mainWindow?.webContents.reload();
   } catch (err) {
@@ -86,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     Object.assign(liveHandlers, workspace.handlers);
     bindIpc(liveHandlers, devServerUrl);
+    stopEvents = bindEvents(workspace.events, devServerUrl);
     Menu.setApplicationMenu(
       buildMenu(() => mainWindow, {
         newWorkspace: () => mainWindow && void switchWorkspace(() => askNewWorkspace(mainWindow!, hooks)),

@@ -1,7 +1,8 @@
 /** Binds every contract call to ipcMain.handle, checking who is asking. */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, webContents, type IpcMainInvokeEvent } from 'electron';
 import { dispatch, type ApiHandlers } from '../common/api';
-import { CALL_NAMES, ipcChannel } from '../common/channels';
+import { CALL_NAMES, eventChannel, ipcChannel } from '../common/channels';
+import type { EventHub } from './services/events';
 import { isTrustedSenderUrl } from './services/trust';
 
 /** Only our own renderer's main frame (the bundled page or the dev server) may call. */
@@ -23,4 +24,18 @@ export function bindIpc(handlers: ApiHandlers, devServerUrl: string | undefined)
       return dispatch(handlers, name, input);
     });
   }
+}
+
+/**
+ * Sends every contract event to each window showing our own renderer (never to a page
+ * that navigated elsewhere, nor to frames inside it); returns the function that stops it.
+ */
+export function bindEvents(hub: EventHub, devServerUrl: string | undefined): () => void {
+  return hub.subscribe((event) => {
+    for (const contents of webContents.getAllWebContents()) {
+      if (contents.isDestroyed() || contents.getType() !== 'window') continue;
+      if (!isTrustedSenderUrl(contents.getURL(), devServerUrl)) continue;
+      contents.send(eventChannel(event.name), event.payload);
+    }
+  });
 }

@@ -8,10 +8,13 @@ import type { DocumentRecord } from '../../common/model';
 import type { ExportHooks } from './export/service';
 import { createWorkspaceService } from './workspace-service';
 import { WorkspaceStore } from './store/workspace-store';
+import { EventHub } from './events';
 
 export interface OpenedWorkspace {
   store: WorkspaceStore;
   handlers: ApiHandlers;
+  /** Events the services push (Align progress, store status, changes made elsewhere). */
+  events: EventHub;
 }
 
 /** The version in package.json. */
@@ -41,8 +44,11 @@ export async function openWorkspace(
     seed: options.seed ?? (() => readDocumentFolder(samplesDir())),
     name: options.name ?? 'Japan, Russia and the Ukraine war',
   });
+  const events = new EventHub();
+  store.onStatus((status) => events.emit('storeStatus', status));
   return {
     store,
-    handlers: createWorkspaceService({ store, mode, version: appVersion(), exportHooks: options.exportHooks }),
+    events,
+    handlers: createWorkspaceService({ store, mode, version: appVersion(), exportHooks: options.exportHooks, events }),
   };
 }

@@ -24,6 +24,7 @@ import { alignInputOf, type AlignOutput } from './aligner/align';
 import type { AlignInput } from './aligner/passages';
 import { DEFAULT_CONCEPTS } from './aligner/concepts';
 import type { WorkspaceStore } from './store/workspace-store';
+import { alignReporter, type EventHub } from './events';
 
 export interface ServiceContext {
   store: WorkspaceStore;
@@ -35,6 +36,8 @@ export interface ServiceContext {
   aligner?: AlignerHost;
   /** How exports ask where to write and show the result (the desktop app's dialogs). */
   exportHooks?: ExportHooks;
+  /** Where Align progress and changes made here (not by the caller) are announced. */
+  events?: EventHub;
 }
 
 /** Suggestions Align keeps per run. */
@@ -151,22 +154,29 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
       const job: AlignJob = { id: `align-${++jobCount}`, state: 'running', stage: 'starting', done: 0, total: 0 };
       jobs.set(job.id, job);
       running = job;
+      const report = alignReporter(ctx.events, job);
+      report();
       const { docs, concepts } = corpus();
       const revisions = new Map(store.data.documents.map((d) => [d.id, d.revision]));
       aligner
         .align({ docs, concepts, top: SUGGESTIONS_PER_RUN }, (stage, done, total) => {
           Object.assign(job, { stage, done, total });
+          report();
         })
         .then(async (result) => {
           Object.assign(job, { stage: 'saving', done: 0, total: 1 });
+          report();
           await store.update((data) => {
             data.suggestions = mergeSuggestions(data.suggestions, result, revisions);
             data.alignedAt = new Date().toISOString();
           });
+          ctx.events?.emit('workspaceChanged', { what: ['suggestions'], origin: 'align' });
           Object.assign(job, { state: 'done', stage: 'done', done: 1, total: 1, count: result.alignments.length });
+          report();
         })
         .catch((err: unknown) => {
           Object.assign(job, { state: 'failed', error: `Align failed: ${(err as Error).message ?? String(err)}` });
+          report();
         })
         .finally(() => {
           running = undefined;

@@ -4,7 +4,8 @@
  * module turns failures into `BridgeError`s with the service's code.
  */
 import type { CallInput, CallName, CallOutput, ErrorCode, ParallaxApi, Result } from '../../common/api';
-import { CALL_NAMES, type MenuCommand } from '../../common/channels';
+import { CALL_NAMES, type EventName, type MenuCommand } from '../../common/channels';
+import { eventsOver, preloadTransport, sseTransport } from './event-stream';
 
 /** A failed call, with the service's error code and message. */
 export class BridgeError extends Error {
@@ -19,6 +20,7 @@ export class BridgeError extends Error {
 
 interface PreloadApi extends ParallaxApi {
   onCommand(listener: (command: MenuCommand) => void): () => void;
+  onEvent(name: EventName, listener: (payload: unknown) => void): () => void;
 }
 
 declare global {
@@ -118,3 +120,19 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.parallax ? window.parallax.onCommand(listener) : () => undefined;
 }
+
+const eventFeed = eventsOver(
+  window.parallax
+    ? preloadTransport(window.parallax)
+    : // The token was kept when the HTTP client above was made; EventSource cannot send headers.
+      sseTransport(() => `/events?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`),
+);
+
+/** Listens to a contract event (Align progress, store status, changes made elsewhere), validated. */
+export const onEvent = eventFeed.onEvent;
+
+/** Calls back whenever events start flowing (at once, and after each reconnect): read the current state then. */
+export const onEventsOpen = eventFeed.onEventsOpen;
+
+/** Calls back when the event stream drops (browser mode: the host stopped or is unreachable). */
+export const onEventsLost = eventFeed.onEventsLost;

@@ -76,6 +76,8 @@ export class WorkspaceStore {
   /** Whether the file on disk is a good workspace worth backing up (not a damaged one awaiting replacement). */
   private diskIsGood = true;
   private closed = false;
+  private readonly statusListeners = new Set<(status: StoreStatus) => void>();
+  private lastStatus = '';
 
   private constructor(
     readonly path: string,
@@ -164,10 +166,34 @@ export class WorkspaceStore {
   /** Marks the state changed and schedules a write; returns the change's number. */
   private touch(): number {
     this.seq += 1;
+    this.statusChanged();
     if (!this.timer && !this.writing && !this.retryTimer && !this.closed) {
       this.timer = setTimeout(() => void this.writeNow(), this.options.writeDelayMs ?? 40);
     }
     return this.seq;
+  }
+
+  /**
+   * Calls `listener` whenever `status()` changes (a change queued, a write landed or
+   * failed); returns the function that stops it. Listeners run synchronously, in order.
+   */
+  onStatus(listener: (status: StoreStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private statusChanged(): void {
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    for (const listener of [...this.statusListeners]) {
+      try {
+        listener(status);
+      } catch (err) {
+        console.error('parallax: a store status listener failed:', err);
+      }
+    }
   }
 
   status(): StoreStatus {
@@ -207,6 +233,7 @@ export class WorkspaceStore {
           if (failure) w.reject(failure);
           else w.resolve();
         }
+        this.statusChanged();
       }
       if (this.closed) return;
       if (this.failure) {

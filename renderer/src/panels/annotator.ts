@@ -3,9 +3,9 @@
  * clicks on highlights, the side panel, undo/redo of annotation and codebook actions,
  * and the indicator of whether everything is on disk.
  */
-import type { CallInput, CallName } from '../../../common/api';
+import type { CallInput, CallName, CallOutput } from '../../../common/api';
 import type { Annotation, DocumentSummary } from '../../../common/model';
-import { call } from '../bridge';
+import { call, onEvent, onEventsLost, onEventsOpen } from '../bridge';
 import { h } from '../dom';
 import type { AnnotationMark } from '../editor/annotations';
 import type { Pane, PaneSelection } from '../panes/pane';
@@ -24,9 +24,6 @@ export interface AnnotatorHost {
   /** Brings what else undo and redo may have changed (links, suggestion decisions) up to date. */
   historyStepped(): Promise<void>;
 }
-
-/** How often the save indicator asks whether everything is on disk. */
-const STATUS_POLL_MS = 2500;
 
 export class Annotator {
   readonly model = new AnnotationModel();
@@ -85,7 +82,10 @@ export class Annotator {
       const target = event.target as HTMLElement;
       if (this.popover.isOpen && !this.popover.element.contains(target) && !target.closest('.an')) this.popover.close();
     });
-    setInterval(() => void this.refreshStatus(), STATUS_POLL_MS);
+    // The store says when its state changes; asked once whenever the event stream (re)opens.
+    onEvent('storeStatus', (status) => this.showStatus(status));
+    onEventsOpen(() => void this.refreshStatus());
+    onEventsLost(() => this.showUnreachable());
   }
 
   async load(): Promise<void> {
@@ -278,23 +278,26 @@ export class Annotator {
   /** Updates the save indicator; a failed write is told once, with what Parallax does about it. */
   async refreshStatus(): Promise<void> {
     try {
-      const status = await call('getStoreStatus', {});
-      this.saveIndicator.dataset.state = status.state;
-      this.saveIndicator.textContent =
-        status.state === 'saved'
-          ? 'All changes saved'
-          : status.state === 'pending'
-            ? 'Saving…'
-            : 'Not saved — retrying';
-      this.saveIndicator.title =
-        status.error ?? (status.savedAt ? `Last saved ${new Date(status.savedAt).toLocaleTimeString()}` : '');
-      if (status.error && status.error !== this.lastStoreError) {
-        this.host.notify(`${status.error}. Your work is kept and Parallax keeps trying to save it.`, 'error');
-      }
-      this.lastStoreError = status.error;
+      this.showStatus(await call('getStoreStatus', {}));
     } catch {
-      this.saveIndicator.dataset.state = 'failed';
-      this.saveIndicator.textContent = 'Parallax is not reachable';
+      this.showUnreachable();
     }
+  }
+
+  private showStatus(status: CallOutput<'getStoreStatus'>): void {
+    this.saveIndicator.dataset.state = status.state;
+    this.saveIndicator.textContent =
+      status.state === 'saved' ? 'All changes saved' : status.state === 'pending' ? 'Saving…' : 'Not saved — retrying';
+    this.saveIndicator.title =
+      status.error ?? (status.savedAt ? `Last saved ${new Date(status.savedAt).toLocaleTimeString()}` : '');
+    if (status.error && status.error !== this.lastStoreError) {
+      this.host.notify(`${status.error}. Your work is kept and Parallax keeps trying to save it.`, 'error');
+    }
+    this.lastStoreError = status.error;
+  }
+
+  private showUnreachable(): void {
+    this.saveIndicator.dataset.state = 'failed';
+    this.saveIndicator.textContent = 'Parallax is not reachable';
   }
 }

@@ -6,12 +6,13 @@
  */
 import type { AlignJob } from '../../../common/api';
 import type { DocumentSummary, Link, Relation, Suggestion } from '../../../common/model';
-import { call } from '../bridge';
+import { call, onEvent } from '../bridge';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { SuggestionCard } from './suggestion-card';
+import { followAlignJob } from './align-follower';
 
 const RELATION_TEXT = { agree: 'Agrees', conflict: 'Conflicts', related: 'Related' } as const;
 const STAGE_TEXT: Record<string, string> = {
@@ -100,6 +101,14 @@ export class SuggestionsView {
       const target = event.target as HTMLElement;
       if (this.card.isOpen && !this.card.element.contains(target) && !target.closest('.sg')) this.card.close();
     });
+    onEvent('workspaceChanged', (change) => void this.changedElsewhere(change.what));
+  }
+
+  /** An Align run this window did not start (another window's) saved new suggestions: show them. */
+  private async changedElsewhere(what: string[]): Promise<void> {
+    if (!what.includes('suggestions') || this.aligning) return; // our own run loads them when done
+    await this.load();
+    for (const p of this.host.panes()) p.showSuggestions();
   }
 
   /** Loads the stored suggestions (the panes draw them when they next render). */
@@ -282,13 +291,10 @@ export class SuggestionsView {
     this.status.textContent = 'Aligning…';
     try {
       await Promise.all(this.host.panes().map((p) => p.flush()));
-      let job: AlignJob = await call('startAlign', {});
-      while (job.state === 'running') {
-        this.status.textContent = `${STAGE_TEXT[job.stage] ?? job.stage}…`;
-        if (job.total > 0) this.progress.value = job.done / job.total;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        job = await call('getAlignJob', { id: job.id });
-      }
+      const job: AlignJob = await followAlignJob(await call('startAlign', {}), (running) => {
+        this.status.textContent = `${STAGE_TEXT[running.stage] ?? running.stage}…`;
+        if (running.total > 0) this.progress.value = running.done / running.total;
+      });
       if (job.state === 'failed') throw new Error(job.error ?? 'Align failed.');
       this.set((await call('listSuggestions', {})).suggestions);
       for (const p of this.host.panes()) p.showSuggestions();
