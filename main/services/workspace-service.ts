@@ -13,6 +13,8 @@ import { anchoredItems, attach, reconcileAnchors, reanchorAnnotation, rememberTe
 import { createAnnotationHandlers } from './annotations/service';
 import { createUndoable } from './annotations/undoable';
 import { createLinkHandlers } from './links/service';
+import { createSearchHandlers } from './search/service';
+import { createTopicHandlers } from './topics/service';
 import { samplesDir } from './paths';
 import { readDocumentFile } from './sources';
 import { isAbsolute, join } from 'node:path';
@@ -112,6 +114,8 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
   return {
     ...createAnnotationHandlers(store, undoable),
     ...createLinkHandlers(store, undoable),
+    ...createTopicHandlers(store, undoable),
+    ...createSearchHandlers(store),
     async startAlign() {
       if (running) return { ...running };
       if (store.data.documents.length < 2) {
