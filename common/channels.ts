@@ -64,6 +64,14 @@ export const MENU_COMMANDS = [
   'panel.toggle',
   'suggestion.next',
   'suggestion.previous',
+  'overview.contradictions',
+  'overview.synopsis',
+  'overview.agreement',
+  'overview.search',
+  'conflict.next',
+  'conflict.previous',
+  'search.next',
+  'search.previous',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

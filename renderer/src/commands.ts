@@ -41,6 +41,21 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'suggestion.previous':
       void view.suggestions.step(command === 'suggestion.next' ? 1 : -1);
       break;
+    case 'overview.contradictions':
+    case 'overview.synopsis':
+    case 'overview.agreement':
+    case 'overview.search':
+      view.overviews.open(command.slice('overview.'.length) as 'contradictions' | 'synopsis' | 'agreement' | 'search');
+      break;
+    case 'conflict.next':
+    case 'conflict.previous':
+      void view.overviews.contradictions.step(command === 'conflict.next' ? 1 : -1);
+      break;
+    case 'search.next':
+    case 'search.previous':
+      if (!view.overviews.search.input.value.trim()) view.overviews.open('search');
+      else void view.overviews.search.step(command === 'search.next' ? 1 : -1);
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');
@@ -82,8 +97,20 @@ function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
   if (event.key === 'F8' && !event.ctrlKey && !event.metaKey && !event.altKey) {
     return event.shiftKey ? 'suggestion.previous' : 'suggestion.next';
   }
+  if (event.key === 'F3' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    return event.shiftKey ? 'search.previous' : 'search.next';
+  }
+  // Alt+↓ / Alt+↑ walk the conflicts (not in a text field, where they move the caret).
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && !inTextField(event.target)) {
+    if (event.key === 'ArrowDown') return 'conflict.next';
+    if (event.key === 'ArrowUp') return 'conflict.previous';
+  }
   const mod = event.ctrlKey || event.metaKey;
   if (!mod) return undefined;
+  if (!event.altKey && event.shiftKey && event.code === 'KeyC') return 'overview.contradictions';
+  if (!event.altKey && event.shiftKey && event.code === 'KeyY') return 'overview.synopsis';
+  if (!event.altKey && event.shiftKey && event.code === 'KeyH') return 'overview.agreement';
+  if (!event.altKey && event.shiftKey && event.code === 'KeyF') return 'overview.search';
   if (event.altKey && !event.shiftKey) {
     if (event.code === 'KeyN') return 'pane.add';
     if (event.code === 'KeyW') return 'pane.close';

@@ -14,6 +14,7 @@ import { externalLinks } from './external-links';
 import type { EditorView } from 'prosemirror-view';
 import { annotations } from './annotations';
 import { suggestions } from './suggestions';
+import { passageMarks } from './passage-marks';
 
 export { schema };
 
@@ -39,6 +40,7 @@ export function panePlugins(options: PaneEditorOptions = {}): Plugin[] {
       return options.onSuggestionClick?.(view, ids, event) ?? false;
     }),
     annotations(options.onAnnotationClick),
+    passageMarks(),
   ];
 }
 

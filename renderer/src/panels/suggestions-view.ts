@@ -85,6 +85,19 @@ export class SuggestionsView {
   private set(list: Suggestion[]): void {
     this.list = list.filter((s) => s.status !== 'dismissed');
     this.legend.hidden = this.list.length === 0;
+    for (const listener of this.listeners) listener();
+  }
+
+  private readonly listeners = new Set<() => void>();
+
+  /** The suggestions not dismissed (suggested or accepted). */
+  current(): readonly Suggestion[] {
+    return this.list;
+  }
+
+  /** Calls `listener` whenever the suggestions change (loaded, aligned, accepted, dismissed). */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
   }
 
   private label(docId: string): string {

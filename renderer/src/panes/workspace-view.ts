@@ -13,6 +13,9 @@ import { LinkModel } from '../links/link-model';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { ConceptsDialog } from './concepts-dialog';
+import { OverviewData } from '../overviews/overview-data';
+import { OverviewPanel } from '../overviews/overview-panel';
+import type { PassageTarget } from '../overviews/widgets';
 import { Pane, type PaneHost } from './pane';
 
 export class WorkspaceView implements PaneHost {
@@ -28,6 +31,9 @@ export class WorkspaceView implements PaneHost {
   readonly annotator: Annotator;
   /** The workspace's links, shared by every view that shows them. */
   readonly links = new LinkModel();
+  /** Contradictions, synopsis grid, agreement chart and search, docked under the panes. */
+  readonly overviews: OverviewPanel;
+  private readonly overviewData: OverviewData;
 
   constructor(
     private workspace: WorkspacePayload,
@@ -55,7 +61,25 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
-      historyStepped: () => Promise.all([this.links.load(), this.suggestions.load()]).then(() => undefined),
+      historyStepped: () =>
+        Promise.all([this.links.load(), this.suggestions.load(), this.overviewData.reloadTopics()]).then(
+          () => undefined,
+        ),
+    });
+    this.overviewData = new OverviewData({
+      documents: () => this.workspace.documents,
+      links: this.links,
+      annotations: this.annotator.model,
+      suggestions: () => this.suggestions.current(),
+      onSuggestionsChange: (listener) => this.suggestions.onChange(listener),
+    });
+    this.overviews = new OverviewPanel({
+      data: this.overviewData,
+      reveal: (passages) => this.revealPassages(passages),
+      notify: (message, kind, action) => this.notify(message, kind, action),
+      documents: () => this.workspace.documents,
+      panes: () => this.panes,
+      paneFor: (docId) => this.paneFor(docId),
     });
     this.element = h(
       'div',
@@ -73,9 +97,11 @@ export class WorkspaceView implements PaneHost {
         conceptsButton,
         this.addButton,
         this.annotator.saveIndicator,
+        this.overviews.toolbarButton,
         this.annotator.toolbarButton,
       ),
       h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element),
+      this.overviews.element,
       notices.element,
       this.concepts.element,
       this.annotator.popover.element,
@@ -92,6 +118,39 @@ export class WorkspaceView implements PaneHost {
     const ready = Promise.all([this.suggestions.load(), this.annotator.load(), this.links.load()]);
     await Promise.all(this.panes.map((p) => p.load(ready)));
     void this.annotator.refreshStatus();
+    await this.overviewData
+      .load()
+      .catch((err: Error) => this.notify(`The overviews could not be loaded: ${err.message}`, 'error'));
+  }
+
+  /**
+   * Brings passages into view, each in its own pane where possible: a pane already showing
+   * the document, else a pane not needed for another of the passages (the active one
+   * first) switches to it. Each passage is outlined and scrolled to the middle.
+   */
+  async revealPassages(passages: PassageTarget[]): Promise<void> {
+    const used = new Set<Pane>();
+    const plan: [Pane | undefined, PassageTarget][] = passages.map((p) => {
+      const pane = this.panes.find((x) => x.docId === p.doc && !used.has(x));
+      if (pane) used.add(pane);
+      return [pane, p];
+    });
+    for (const step of plan) {
+      if (step[0]) continue;
+      const free = [this.activePane(), ...this.panes].find((x) => x && !used.has(x));
+      if (!free) break;
+      used.add(free);
+      await free.switchTo(step[1].doc);
+      step[0] = free;
+    }
+    let missed = 0;
+    for (const [pane, p] of plan) {
+      if (!pane) continue;
+      if (pane.shownRevision !== p.revision || !pane.revealRange(p.start, p.end)) missed++;
+    }
+    const unshown = plan.filter(([pane]) => !pane).length;
+    if (unshown) this.notify(`${unshown} of the passages could not be shown: add a pane (Ctrl+Alt+N) to see them all.`);
+    else if (missed) this.notify('A passage is not in the text as it is now (it was edited since).', 'error');
   }
 
   annotationMarks(docId: string, revision: number): AnnotationMark[] {
