@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import type { CallName } from './channels';
+import { describePath, inspectJSON } from './json-guard';
 import {
   Annotation,
   AnnotationId,
   Color,
   Concept,
+  Counterparts,
   DocumentId,
   DocumentMeta,
   DocumentSummary,
@@ -80,9 +82,6 @@ export type SuggestionsPayload = z.infer<typeof SuggestionsPayload>;
 
 /** Most concepts a workspace may define. */
 export const MAX_CONCEPTS = 2000;
-
-/** Largest document (as ProseMirror JSON text) a save accepts. */
-export const MAX_DOCUMENT_JSON_CHARS = 8_000_000;
 
 const Offset = z.number().int().nonnegative();
 const Revision = z.number().int().nonnegative();
@@ -197,6 +196,17 @@ export const contract = {
       .object({ id: z.string().min(1).max(64), status: Suggestion.shape.status, relation: Relation.optional() })
       .strict(),
     output: z.object({ suggestion: Suggestion, link: Link.nullable() }),
+  },
+  /**
+   * What the other documents say about a passage: the sentence(s) a range covers (the
+   * sentence around a cursor when start = end) and its best `k` matches in each other
+   * document, each with similarity, relation, confidence and evidence.
+   */
+  getCounterparts: {
+    input: z
+      .object({ doc: DocumentId, start: Offset, end: Offset, k: z.number().int().min(1).max(20).default(3) })
+      .strict(),
+    output: Counterparts,
   },
   getConcepts: { input: Empty, output: z.object({ defaults: z.array(Concept), custom: z.array(Concept) }) },
   saveConcepts: {
@@ -337,6 +347,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'too-deep'
   | 'unauthorized'
   | 'unknown-call'
   | 'storage'
@@ -380,9 +391,20 @@ export async function dispatch(handlers: ApiHandlers, name: string, rawInput: un
     return { ok: false, error: { code: 'unknown-call', message: `Unknown call "${name}".` } };
   }
   const call = contract[name as CallName];
+  // Depth and characters first, without recursion: a payload nested thousands deep
+  // must be refused, not overflow the stack of the validator below.
+  const problem = inspectJSON(rawInput);
+  if (problem) {
+    const code = problem.kind === 'too-deep' ? 'too-deep' : 'invalid-input';
+    return { ok: false, error: { code, message: `${name}: ${describePath(problem.path)}: ${problem.message}` } };
+  }
   const parsed = call.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: `${name}: ${describeIssues(parsed.error)}` } };
+    const tooDeep = parsed.error.issues.some(
+      (i) => i.code === 'custom' && (i.params as { parallax?: string } | undefined)?.parallax === 'too-deep',
+    );
+    const code = tooDeep ? 'too-deep' : 'invalid-input';
+    return { ok: false, error: { code, message: `${name}: ${describeIssues(parsed.error)}` } };
   }
   try {
     const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown>;
@@ -390,7 +412,14 @@ export async function dispatch(handlers: ApiHandlers, name: string, rawInput: un
     return { ok: true, value: call.output.parse(value) };
   } catch (err) {
     if (err instanceof ParallaxError) return { ok: false, error: { code: err.code, message: err.message } };
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { code: 'internal', message: `${name} failed: ${message}` } };
+    // The raw error goes to the log of the process that ran the call, never to the caller.
+    console.error(`parallax: ${name} failed:`, err);
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `${name} failed because of an internal error; the details are in Parallax's log.`,
+      },
+    };
   }
 }

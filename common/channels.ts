@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'getAlignJob',
   'listSuggestions',
   'setSuggestionStatus',
+  'getCounterparts',
   'getConcepts',
   'saveConcepts',
   'getCodebook',

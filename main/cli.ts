@@ -75,8 +75,8 @@ async function serve(args: string[]): Promise<void> {
     await host.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // Ctrl+C, a kill, or the terminal closing (SIGHUP): write what is pending, release the lock.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
 }
 
 /** Runs the command line; resolves to the exit code. */
