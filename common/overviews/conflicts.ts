@@ -36,8 +36,10 @@ export interface ConflictEntry {
   tags: string[];
   gap?: TimeGap;
   topic?: TopicGroup;
-  /** Align's score (suggestions, and links accepted from one). */
+  /** Align's similarity score (suggestions, and links accepted from one). */
   score?: number;
+  /** How sure Align is that it is a conflict, when it said. */
+  confidence?: number;
 }
 
 export interface ConflictInput {
@@ -114,6 +116,7 @@ export function conflictEntries({ docs, links, suggestions, topics }: ConflictIn
         tags: l.tags,
         topic: topicOfLink.get(l.id),
         score: from?.score,
+        confidence: from?.confidence ?? undefined,
       });
     });
 
@@ -135,6 +138,7 @@ export function conflictEntries({ docs, links, suggestions, topics }: ConflictIn
         tags: [],
         topic: findTopic(s.a.doc, s.a.start, s.a.end) ?? findTopic(s.b.doc, s.b.start, s.b.end),
         score: s.score,
+        confidence: s.confidence ?? undefined,
       }),
     );
   return [...reviewed, ...unreviewed];

@@ -7,8 +7,8 @@
  * Years apart from which a contradiction is flagged as possibly a change over time: about
  * one government term (Japan's lower house sits at most four years, a US president four,
  * the House two), so passages three or more years apart may straddle a new government or
- * a revised strategy, while closer ones seldom do. It is a reading aid, not evidence, and
- * the aligner's "time" cue uses the same distance so the two never disagree.
+ * a revised strategy, while closer ones seldom do. It is a reading aid for the analyst,
+ * not evidence: the aligner judges change over time by itself, from the cue and the years.
  */
 export const TIME_GAP_YEARS = 3;
 

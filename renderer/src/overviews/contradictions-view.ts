@@ -151,7 +151,13 @@ export class ContradictionsView implements OverviewView {
           { class: `ov-badge ${e.reviewed ? 'badge-reviewed' : 'badge-unreviewed'}` },
           e.reviewed ? 'Conflict' : 'Unreviewed suggestion',
         ),
-        e.score !== undefined ? h('span', { class: 'ov-score' }, `score ${e.score.toFixed(2)}`) : undefined,
+        e.score !== undefined
+          ? h(
+              'span',
+              { class: 'ov-score', title: 'Align: how alike the passages are, and how sure it is of the conflict' },
+              `similarity ${e.score.toFixed(2)}${e.confidence !== undefined ? ` · confidence ${e.confidence.toFixed(2)}` : ''}`,
+            )
+          : undefined,
         e.gap ? h('span', { class: 'ov-gap', title: 'The texts were written years apart' }, e.gap.text) : undefined,
         ...e.tags.map((t) => h('span', { class: `chip swatch-${t}` }, data.tagName(t))),
       ),

@@ -38,7 +38,17 @@ export function suggestion(
     text: `${doc} ${start}`,
     revision: 0,
   });
-  return { id, relation, score: 0.5, a: side(a), b: side(b), evidence: [], status: 'suggested', ...extra };
+  return {
+    id,
+    relation,
+    score: 0.5,
+    confidence: null,
+    a: side(a),
+    b: side(b),
+    evidence: [],
+    status: 'suggested',
+    ...extra,
+  };
 }
 
 export function topic(id: string, links: string[], name: string | null = null, tag?: string): Topic {
