@@ -152,6 +152,11 @@ function main(): void {
     stdio: 'inherit',
   });
   if (annotations.status !== 0) throw new Error('the annotation benchmark failed');
+
+  const overviews = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-overviews.ts')], {
+    stdio: 'inherit',
+  });
+  if (overviews.status !== 0) throw new Error('the overview benchmark failed');
 }
 
 const at = process.argv.indexOf('--child');

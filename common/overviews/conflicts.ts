@@ -67,12 +67,17 @@ function pairsOf(passages: ConflictPassage[]): string[] {
  * suggestions appear as the links they became; dismissed ones not at all.
  */
 export function conflictEntries({ docs, links, suggestions, topics }: ConflictInput): ConflictEntry[] {
-  const docById = new Map(docs.map((d) => [d.id, d]));
+  // Each document's author, label and year, worked out once.
+  const byline = new Map(
+    docs.map((d) => [d.id, { author: authorKey(d.meta), authorLabel: authorLabel(d.meta), year: yearNumber(d.meta) }]),
+  );
   const passage = (p: Omit<ConflictPassage, 'author' | 'authorLabel' | 'year'>): ConflictPassage => {
-    const d = docById.get(p.doc);
-    return d
-      ? { ...p, author: authorKey(d.meta), authorLabel: authorLabel(d.meta), year: yearNumber(d.meta) }
-      : { ...p, author: p.doc, authorLabel: p.doc };
+    const b = byline.get(p.doc);
+    const out = p as ConflictPassage;
+    out.author = b?.author ?? p.doc;
+    out.authorLabel = b?.authorLabel ?? p.doc;
+    out.year = b?.year;
+    return out;
   };
   const suggestionById = new Map(suggestions.map((s) => [s.id, s]));
   const topicOfLink = new Map<string, TopicGroup>();
@@ -81,11 +86,12 @@ export function conflictEntries({ docs, links, suggestions, topics }: ConflictIn
     topicRank.set(t.id, i);
     for (const l of t.links) topicOfLink.set(l.id, t);
   });
-  const entry = (e: Omit<ConflictEntry, 'pairs' | 'gap'>): ConflictEntry => ({
-    ...e,
-    pairs: pairsOf(e.passages),
-    gap: timeGap(e.passages.map((p) => p.year)),
-  });
+  const entry = (e: Omit<ConflictEntry, 'pairs' | 'gap'>): ConflictEntry => {
+    const out = e as ConflictEntry;
+    out.pairs = pairsOf(e.passages);
+    out.gap = timeGap(e.passages.map((p) => p.year));
+    return out;
+  };
 
   const rankOf = (l: Link) => {
     const t = topicOfLink.get(l.id);

@@ -121,19 +121,41 @@ export function groupTopics(links: Link[], records: Topic[]): TopicGroup[] {
   return groups.map(({ first: _first, ...g }) => g);
 }
 
+/** Width of the stretches of text passages are filed under for lookup. */
+const BUCKET = 256;
+
 /**
  * Finds the topic holding a passage: one of its passages overlaps the range. Built once
- * per grouping; each lookup is a scan of the document's passages.
+ * per grouping; passages are filed under every 256-character stretch they touch, so a
+ * lookup reads only the few passages near the range.
  */
 export function topicFinder(groups: TopicGroup[]): (doc: string, start: number, end: number) => TopicGroup | undefined {
-  const byDoc = new Map<string, { start: number; end: number; group: TopicGroup }[]>();
+  type Filed = { start: number; end: number; group: TopicGroup };
+  const byDoc = new Map<string, Map<number, Filed[]>>();
+  const rank = new Map(groups.map((g, i) => [g, i]));
   for (const g of groups) {
     for (const { end } of g.ends) {
-      if (end.orphan) continue;
-      let list = byDoc.get(end.doc);
-      if (!list) byDoc.set(end.doc, (list = []));
-      list.push({ start: end.start, end: end.end, group: g });
+      if (end.orphan || end.end <= end.start) continue;
+      let buckets = byDoc.get(end.doc);
+      if (!buckets) byDoc.set(end.doc, (buckets = new Map()));
+      const filed: Filed = { start: end.start, end: end.end, group: g };
+      for (let b = Math.floor(end.start / BUCKET); b <= Math.floor((end.end - 1) / BUCKET); b++) {
+        const list = buckets.get(b);
+        if (list) list.push(filed);
+        else buckets.set(b, [filed]);
+      }
     }
   }
-  return (doc, start, end) => byDoc.get(doc)?.find((p) => p.start < end && start < p.end)?.group;
+  return (doc, start, end) => {
+    const buckets = byDoc.get(doc);
+    if (!buckets || end <= start) return undefined;
+    let best: Filed | undefined;
+    for (let b = Math.floor(start / BUCKET); b <= Math.floor((end - 1) / BUCKET); b++) {
+      for (const p of buckets.get(b) ?? []) {
+        // The first topic in display order wins when several overlap.
+        if (p.start < end && start < p.end && (!best || rank.get(p.group)! < rank.get(best.group)!)) best = p;
+      }
+    }
+    return best?.group;
+  };
 }

@@ -10,7 +10,7 @@ import { h } from '../dom';
 import { activate, filterSelect, quote, tagOptions, type OverviewHost, type OverviewView } from './widgets';
 
 /** Most entries drawn at once; the rest come with "Show more". */
-const PAGE = 150;
+const PAGE = 100;
 
 export class ContradictionsView implements OverviewView {
   readonly element: HTMLElement;
@@ -99,7 +99,8 @@ export class ContradictionsView implements OverviewView {
     }
     const by = this.groupBy.select.value as 'topic' | 'pair';
     const authorLabel = new Map(authorsOf(data.documents()).map((a) => [a.key, a.label]));
-    let budget = this.shown;
+    const printing = document.body.classList.contains('printing-overview');
+    let budget = printing ? Infinity : this.shown;
     const groups = groupConflicts(entries, by);
     const out: HTMLElement[] = [];
     for (const g of groups) {
@@ -122,7 +123,7 @@ export class ContradictionsView implements OverviewView {
       );
     }
     const total = groups.reduce((n, g) => n + g.entries.length, 0);
-    if (total > this.shown) {
+    if (!printing && total > this.shown) {
       const more = h('button', { type: 'button', class: 'ov-more' }, `Show more (${total - this.shown} not shown)`);
       more.addEventListener('click', () => {
         this.shown += PAGE;

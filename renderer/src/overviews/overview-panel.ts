@@ -141,6 +141,7 @@ export class OverviewPanel {
     this.stale = false;
     this.lastDrawMs = performance.now() - started;
     this.element.dataset.drawMs = this.lastDrawMs.toFixed(1);
+    this.element.dataset.drawnAt = performance.now().toFixed(1);
   }
 
   private toggleExpanded(): void {
@@ -152,7 +153,11 @@ export class OverviewPanel {
   /** Prints the open view alone, at full length (the print stylesheet hides the rest). */
   print(): void {
     document.body.classList.add('printing-overview');
-    const done = () => document.body.classList.remove('printing-overview');
+    this.draw(); // every row and entry, not the first page
+    const done = () => {
+      document.body.classList.remove('printing-overview');
+      this.draw();
+    };
     window.addEventListener('afterprint', done, { once: true });
     window.print();
   }

@@ -20,6 +20,9 @@ import {
   type PassageTarget,
 } from './widgets';
 
+/** Rows drawn at once; the rest come with "Show more" (all of them when printing). */
+const PAGE = 40;
+
 const STANCE = { agree: 'agrees with', conflict: 'conflicts with', related: 'related to' } as const;
 
 interface CellPassage extends PassageTarget {
@@ -35,6 +38,7 @@ export class SynopsisView implements OverviewView {
   private readonly tagRow = filterSelect('Row from tag', 'ov-tag-row', () => void this.addTagRow());
   private readonly ticked = new Set<string>();
   private renaming?: string;
+  private shown = PAGE;
 
   constructor(private readonly host: OverviewHost) {
     this.count = h('span', { class: 'ov-count', role: 'status' });
@@ -79,8 +83,9 @@ export class SynopsisView implements OverviewView {
         ),
       ),
     );
+    const visible = document.body.classList.contains('printing-overview') ? rows : rows.slice(0, this.shown);
     const body = rows.length
-      ? rows.map((row, i) => this.rowElement(row, i, rows.length, docs))
+      ? visible.map((row, i) => this.rowElement(row, i, rows.length, docs))
       : [
           h(
             'tr',
@@ -92,6 +97,18 @@ export class SynopsisView implements OverviewView {
             ),
           ),
         ];
+    if (visible.length < rows.length) {
+      const more = h(
+        'button',
+        { type: 'button', class: 'ov-more' },
+        `Show more (${rows.length - visible.length} rows not shown)`,
+      );
+      more.addEventListener('click', () => {
+        this.shown += PAGE;
+        this.render();
+      });
+      body.push(h('tr', {}, h('td', { colspan: String(docs.length + 1) }, more)));
+    }
     this.table.replaceChildren(h('thead', {}, head), h('tbody', {}, ...body));
   }
 
