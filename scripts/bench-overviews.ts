@@ -208,9 +208,9 @@ async function browserFigures(path: string): Promise<void> {
     }
     await press(page, 'KeyY', 'Y', true);
     const rows = await page.evaluate(
-      () => (globalThis as any).document.querySelectorAll('.synopsis-grid tbody tr').length,
+      () => (globalThis as any).document.querySelector('.synopsis-view .ov-count').textContent,
     );
-    console.log(`    (${rows} grid rows × 4 texts; the first 40 drawn; conflict entries 100 at a time)`);
+    console.log(`    (grid: ${rows} × 4 texts, the first 40 rows drawn; conflict entries 100 at a time)`);
 
     // A change to undo and redo: name the first row of the grid.
     await press(page, 'KeyY', 'Y', true);
