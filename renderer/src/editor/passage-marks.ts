@@ -88,12 +88,24 @@ export function markedPosition(state: EditorState, which: 'current' | 'reveal'):
   return found?.[0]?.from;
 }
 
-/** Scrolls the current search hit or the revealed passage to the middle of its pane. */
+/**
+ * Scrolls the current search hit or the revealed passage to the middle of its pane. Only
+ * the pane's own scroller moves (scrollIntoView would also slide the row of panes sideways
+ * when they are wider than the window).
+ */
 export function scrollToMarked(view: EditorView, which: 'current' | 'reveal'): boolean {
   const pos = markedPosition(view.state, which);
   if (pos === undefined) return false;
   const { node } = view.domAtPos(pos + 1);
   const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
-  target?.scrollIntoView({ block: 'center' });
+  const scroller = view.dom.closest<HTMLElement>('.pane-body');
+  if (!target) return false;
+  if (!scroller) {
+    target.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return true;
+  }
+  const box = scroller.getBoundingClientRect();
+  const at = target.getBoundingClientRect();
+  scroller.scrollTop += at.top - box.top - (box.height - at.height) / 2;
   return true;
 }

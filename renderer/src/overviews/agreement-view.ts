@@ -190,6 +190,6 @@ export class AgreementView implements OverviewView {
   }
 
   focus(): void {
-    (this.charts.querySelector<HTMLElement>('.heat-cell') ?? this.include).focus();
+    (this.charts.querySelector<HTMLElement>('.heat-cell') ?? this.include).focus({ preventScroll: true });
   }
 }

@@ -209,6 +209,6 @@ export class ContradictionsView implements OverviewView {
   }
 
   focus(): void {
-    (this.list.querySelector<HTMLElement>('.conflict-entry') ?? this.groupBy.select).focus();
+    (this.list.querySelector<HTMLElement>('.conflict-entry') ?? this.groupBy.select).focus({ preventScroll: true });
   }
 }

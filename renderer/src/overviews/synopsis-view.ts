@@ -139,7 +139,9 @@ export class SynopsisView implements OverviewView {
             }),
           );
         const others = [...new Set(link.ends.filter((e) => e.doc !== end.doc).map((e) => label.get(e.doc) ?? e.doc))];
-        if (others.length) p.stances.push({ relation: link.relation, with: others });
+        const same = p.stances.find((s) => s.relation === link.relation);
+        if (same) same.with = [...new Set([...same.with, ...others])];
+        else if (others.length) p.stances.push({ relation: link.relation, with: others });
       }
     }
     for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start);
@@ -206,7 +208,7 @@ export class SynopsisView implements OverviewView {
               h(
                 'div',
                 { class: 'cell-passage', title: 'Show in a pane' },
-                h('p', {}, clip(p.text, 220)),
+                h('p', {}, clip(p.text, 160)),
                 ...p.stances.map((s) =>
                   h('span', { class: `stance stance-${s.relation}` }, `${STANCE[s.relation]} ${s.with.join(', ')}`),
                 ),
@@ -306,6 +308,8 @@ export class SynopsisView implements OverviewView {
   }
 
   focus(): void {
-    (this.table.querySelector<HTMLElement>('tbody tr[data-topic]') ?? this.tagRow.select).focus();
+    (this.table.querySelector<HTMLElement>('tbody tr[data-topic]') ?? this.tagRow.select).focus({
+      preventScroll: true,
+    });
   }
 }
