@@ -47,6 +47,12 @@ export const CALL_NAMES = [
   'undo',
   'redo',
   'getStoreStatus',
+  'prepareImport',
+  'commitImport',
+  'updateDocumentMeta',
+  'startExport',
+  'getExportJob',
+  'revealExport',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -73,6 +79,12 @@ export const MENU_COMMANDS = [
   'conflict.previous',
   'search.next',
   'search.previous',
+  'link.start',
+  'item.openAtCaret',
+  'panel.links',
+  'panel.review',
+  'pane.focusNext',
+  'pane.focusPrevious',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

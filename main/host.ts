@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { dispatch, type ApiHandlers, type ErrorCode } from '../common/api';
+import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers, type ErrorCode } from '../common/api';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, formatMegabytes } from '../common/limits';
 
 const CSP =
@@ -58,6 +58,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** Calls that carry a whole file (an import, as base64) may send more than one document's worth. */
+const LARGE_BODY_CALLS: Record<string, number> = { prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096 };
+
 /** Most bytes read and thrown away after a body proved too large, so the 413 still arrives. */
 const MAX_DRAIN_BYTES = 8 * MAX_REQUEST_BYTES;
 
@@ -87,22 +90,22 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
 }
 
 /**
- * Reads a request body of at most MAX_REQUEST_BYTES as UTF-8 text. A larger body is
- * read to its end and thrown away (up to a bound) before the 413 is sent: answering
- * while the client is still sending makes it see a reset connection, not the answer.
+ * Reads a request body of at most `limit` bytes as UTF-8 text. A larger body is read to
+ * its end and thrown away (up to a bound) before the 413 is sent: answering while the
+ * client is still sending makes it see a reset connection, not the answer.
  */
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = declared > MAX_REQUEST_BYTES;
+    let tooLarge = declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       if (tooLarge) {
         chunks.length = 0;
-        if (size > MAX_DRAIN_BYTES) req.destroy();
+        if (size > Math.max(MAX_DRAIN_BYTES, limit)) req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -113,7 +116,9 @@ function readBody(req: IncomingMessage): Promise<string> {
           new RequestError(
             413,
             'too-large',
-            `The request is larger than ${formatMegabytes(MAX_REQUEST_BYTES)}, the most Parallax accepts (one document of up to ${formatMegabytes(MAX_DOCUMENT_BYTES)}).`,
+            limit === MAX_REQUEST_BYTES
+              ? `The request is larger than ${formatMegabytes(MAX_REQUEST_BYTES)}, the most Parallax accepts (one document of up to ${formatMegabytes(MAX_DOCUMENT_BYTES)}).`
+              : `The request is larger than ${formatMegabytes(limit)}, the most Parallax accepts for this call.`,
           ),
         );
         return;
@@ -173,7 +178,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, LARGE_BODY_CALLS[name]);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch (err) {
       if (err instanceof RequestError) sendError(res, err.status, err.code, err.message);

@@ -13,11 +13,13 @@ import { defaultAlignerHost, type AlignerHost, type Corpus } from './align-jobs'
 import { anchoredItems, attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
 import { createAnnotationHandlers } from './annotations/service';
 import { createUndoable } from './annotations/undoable';
+import { createExportHandlers, type ExportHooks } from './export/service';
+import { readImportFile } from './import/files';
+import { createImportHandlers } from './import/service';
 import { createLinkHandlers } from './links/service';
 import { createSearchHandlers } from './search/service';
 import { createTopicHandlers } from './topics/service';
 import { samplesDir } from './paths';
-import { readDocumentFile } from './sources';
 import { isAbsolute, join } from 'node:path';
 import { alignInputOf, type AlignOutput } from './aligner/align';
 import type { AlignInput } from './aligner/passages';
@@ -32,6 +34,8 @@ export interface ServiceContext {
   sourceDir?: string;
   /** Where Align and counterpart queries run (a long-lived worker thread by default). */
   aligner?: AlignerHost;
+  /** How exports ask where to write and show the result (the desktop app's dialogs). */
+  exportHooks?: ExportHooks;
 }
 
 /** Suggestions Align keeps per run. */
@@ -135,6 +139,8 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     ...createLinkHandlers(store, undoable),
     ...createTopicHandlers(store, undoable),
     ...createSearchHandlers(store),
+    ...createImportHandlers(store),
+    ...createExportHandlers(store, ctx.exportHooks),
     async startAlign() {
       if (running) return { ...running };
       if (store.data.documents.length < 2) {
@@ -261,7 +267,15 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         throw new ParallaxError('not-found', `"${current.meta.title}" has no source file to reload from.`);
       }
       const file = isAbsolute(current.source) ? current.source : join(ctx.sourceDir ?? samplesDir(), current.source);
-      const fresh = await readDocumentFile(file);
+      const fresh = await readImportFile(file).catch((err: Error) => {
+        if (err instanceof ParallaxError && err.code === 'not-found') {
+          throw new ParallaxError(
+            'not-found',
+            `"${current.meta.title}" came from ${current.source}, which Parallax cannot find any more; import the file again to replace it.`,
+          );
+        }
+        throw err;
+      });
       const text = plainTextOf(schema.nodeFromJSON(fresh.doc)).text;
       return store.update((data) => {
         const record = find(id);
@@ -269,7 +283,8 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
           return { revision: record.revision, unchanged: true, moved: 0, orphaned: 0 };
         }
         record.doc = fresh.doc;
-        record.meta = fresh.meta;
+        // Details the file does not give (a PDF without authors) keep what the analyst typed.
+        record.meta = { ...record.meta, ...fresh.meta, extra: { ...record.meta.extra, ...(fresh.meta.extra ?? {}) } };
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);
