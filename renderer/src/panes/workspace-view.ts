@@ -22,7 +22,7 @@ import { SuggestionsView } from '../panels/suggestions-view';
 import { ConceptsDialog } from './concepts-dialog';
 import { OverviewData } from '../overviews/overview-data';
 import { OverviewPanel } from '../overviews/overview-panel';
-import type { PassageTarget } from '../overviews/widgets';
+import { revealPassages } from '../overviews/reveal';
 import { Pane, type PaneHost } from './pane';
 
 export class WorkspaceView implements PaneHost {
@@ -94,7 +94,7 @@ export class WorkspaceView implements PaneHost {
     });
     this.overviews = new OverviewPanel({
       data: this.overviewData,
-      reveal: (passages) => this.revealPassages(passages),
+      reveal: (passages) => revealPassages(this.panes, this.activePane(), passages, (m, k) => this.notify(m, k)),
       notify: (message, kind, action) => this.notify(message, kind, action),
       documents: () => this.workspace.documents,
       panes: () => this.panes,
@@ -178,36 +178,6 @@ export class WorkspaceView implements PaneHost {
     await this.overviewData
       .load()
       .catch((err: Error) => this.notify(`The overviews could not be loaded: ${err.message}`, 'error'));
-  }
-
-  /**
-   * Brings passages into view, each in its own pane where possible: a pane already showing
-   * the document, else a pane not needed for another of the passages (the active one
-   * first) switches to it. Each passage is outlined and scrolled to the middle.
-   */
-  async revealPassages(passages: PassageTarget[]): Promise<void> {
-    const used = new Set<Pane>();
-    const plan: [Pane | undefined, PassageTarget][] = passages.map((p) => {
-      const pane = this.panes.find((x) => x.docId === p.doc && !used.has(x));
-      if (pane) used.add(pane);
-      return [pane, p];
-    });
-    for (const step of plan) {
-      if (step[0]) continue;
-      const free = [this.activePane(), ...this.panes].find((x) => x && !used.has(x));
-      if (!free) break;
-      used.add(free);
-      await free.switchTo(step[1].doc);
-      step[0] = free;
-    }
-    let missed = 0;
-    for (const [pane, p] of plan) {
-      if (!pane) continue;
-      if (pane.shownRevision !== p.revision || !pane.showPassage(p.start, p.end)) missed++;
-    }
-    const unshown = plan.filter(([pane]) => !pane).length;
-    if (unshown) this.notify(`${unshown} of the passages could not be shown: add a pane (Ctrl+Alt+N) to see them all.`);
-    else if (missed) this.notify('A passage is not in the text as it is now (it was edited since).', 'error');
   }
 
   annotationMarks(docId: string, revision: number): AnnotationMark[] {
