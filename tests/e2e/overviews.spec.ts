@@ -253,3 +253,37 @@ test('search finds a phrase in two documents, lists it with context, marks it in
   await expect(page.locator('.overview-dock')).toBeHidden();
   await expect(page.locator('.pm-doc .search-hit')).toHaveCount(0);
 });
+
+test('after Align, the agreement chart adds the unreviewed suggestions when asked, without reopening', async ({
+  page,
+  host,
+}) => {
+  await open(page, host);
+  await page.keyboard.press('Control+Shift+H');
+  const agree = page.locator('.heatmap-agree');
+  const cell = (row: string, col: string) => agree.locator(`.heat-cell[data-row="${row}"][data-col="${col}"]`);
+  await expect(cell('Nagy & Nguyen', "O'Shea")).toHaveText('0');
+  await page.keyboard.press('Control+Shift+A');
+  await expect(page.locator('.notice')).toContainText(/Align found/, { timeout: 30_000 });
+  const { suggestions } = await api<{
+    suggestions: { relation: string; status: string; a: { doc: string }; b: { doc: string } }[];
+  }>(host, 'listSuggestions', {});
+  const between = (x: string, y: string) =>
+    suggestions.filter(
+      (s) =>
+        s.relation === 'agree' && s.status === 'suggested' && [s.a.doc, s.b.doc].sort().join() === [x, y].sort().join(),
+    ).length;
+  const expected = between('nagy-nguyen-2023', 'oshea-2024');
+  expect(expected).toBeGreaterThan(0);
+  // Links only, until asked.
+  await expect(cell('Nagy & Nguyen', "O'Shea")).toHaveText('0');
+  await page.locator('.ov-include-suggestions').check();
+  await expect(cell('Nagy & Nguyen', "O'Shea")).toHaveText(String(expected));
+  await expect(cell("O'Shea", 'Nagy & Nguyen')).toHaveText(String(expected));
+  await expect(cell('Rinna', 'Hornung')).toHaveText(String(between('rinna-2016', 'hornung-2022')));
+  await cell('Nagy & Nguyen', "O'Shea").click();
+  await expect(page.locator('.agreement-details h3')).toHaveText(
+    `Nagy & Nguyen × O'Shea: ${expected} agreement${expected === 1 ? '' : 's'}`,
+  );
+  await expect(page.locator('.matrix-item .badge-unreviewed')).toHaveCount(expected);
+});
