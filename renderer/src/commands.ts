@@ -71,8 +71,9 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
       break;
     case 'search.next':
     case 'search.previous':
-      if (!view.overviews.search.input.value.trim()) view.overviews.open('search');
-      else void view.overviews.search.step(command === 'search.next' ? 1 : -1);
+      // F3 shows the search (the hits are marked while it is open) and goes on to the next hit.
+      if (view.overviews.openTab !== 'search') view.overviews.open('search');
+      if (view.overviews.search.input.value.trim()) void view.overviews.search.step(command === 'search.next' ? 1 : -1);
       break;
     case 'edit.undo':
     case 'edit.redo':
