@@ -118,6 +118,34 @@ describe('topic rows', () => {
   });
 });
 
+describe('bad input to the topic and search calls', () => {
+  it('is refused with a clear error and changes nothing', async () => {
+    await makeLink('conflict', [at('doc-a', A, 'Beijing'), at('doc-b', B, 'China')]);
+    const r = await rows();
+    const refused = async (name: string, input: unknown, code: string, message: RegExp) => {
+      const res = await dispatch(api, name, input);
+      expect(res.ok, name).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe(code);
+        expect(res.error.message).toMatch(message);
+      }
+    };
+    await refused('nameTopic', { order: r.refs, index: 0, name: 'x'.repeat(201) }, 'invalid-input', /name/);
+    await refused('nameTopic', { order: r.refs, index: -1, name: 'x' }, 'invalid-input', /index/);
+    await refused('nameTopic', { order: [{ links: ['not an id!'] }], index: 0, name: 'x' }, 'invalid-input', /links/);
+    await refused('mergeTopics', { order: r.refs, into: 0, from: [] }, 'invalid-input', /from/);
+    await refused('orderTopics', { order: 'all of them' }, 'invalid-input', /order/);
+    await refused('addTagTopic', { tag: 'no-such-tag' }, 'not-found', /No tag/);
+    await refused('deleteTopic', { id: 'tp-none' }, 'not-found', /No topic/);
+    await refused('searchDocuments', { query: 'x'.repeat(501) }, 'invalid-input', /query/);
+    await refused('searchDocuments', { query: 'x', limit: 10_000_000 }, 'invalid-input', /limit/);
+    expect((await ok<{ topics: Topic[] }>('listTopics', {})).topics).toEqual([]);
+    // Characters that mean something in a pattern are searched for as they are.
+    const odd = await ok<{ total: number }>('searchDocuments', { query: '.*(' });
+    expect(odd.total).toBe(0);
+  });
+});
+
 describe('search across documents', () => {
   it('finds a phrase in two documents with context, a concept by its forms, and a tag by its passages', async () => {
     const phrase = await ok<{ hits: { doc: string; match: string; before: string }[]; total: number }>(
