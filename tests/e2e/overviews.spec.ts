@@ -87,6 +87,13 @@ test('the contradictions view lists both conflicts by author pair, shows them in
   await expect(entries).toHaveCount(1);
   await view.locator('.ov-author-filter').selectOption({ label: 'All authors' });
   await page.screenshot({ path: 'test-results/overview-contradictions.png' });
+  // The dock's top edge resizes it, by keyboard too.
+  const dock = page.locator('.overview-dock');
+  const before = (await dock.boundingBox())!.height;
+  await page.getByRole('separator', { name: 'Resize the overviews' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  expect((await dock.boundingBox())!.height).toBeCloseTo(before + 80, -1);
 
   // One click: both passages outlined and in view in their panes.
   await entries.nth(0).click();

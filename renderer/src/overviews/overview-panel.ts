@@ -70,6 +70,7 @@ export class OverviewPanel {
     this.element = h(
       'section',
       { class: 'overview-dock', hidden: true, 'aria-label': 'Overviews' },
+      this.resizeHandle(),
       h(
         'header',
         { class: 'ov-header' },
@@ -101,6 +102,41 @@ export class OverviewPanel {
       this.stale = true;
       if (this.isOpen) this.draw();
     });
+  }
+
+  /** A bar on the dock's top edge: drag it (or focus it and press ↑ / ↓) to give the dock more or less height. */
+  private resizeHandle(): HTMLElement {
+    const handle = h('div', {
+      class: 'ov-resize',
+      role: 'separator',
+      'aria-orientation': 'horizontal',
+      'aria-label': 'Resize the overviews',
+      title: 'Drag to resize (or ↑ / ↓)',
+      tabindex: '0',
+    });
+    const setHeight = (px: number) => {
+      const max = window.innerHeight - 160;
+      this.element.style.flexBasis = `${Math.round(Math.max(140, Math.min(max, px)))}px`;
+    };
+    handle.addEventListener('pointerdown', (event) => {
+      event.preventDefault();
+      handle.setPointerCapture(event.pointerId);
+      const bottom = this.element.getBoundingClientRect().bottom;
+      const move = (e: PointerEvent) => setHeight(bottom - e.clientY);
+      const up = () => {
+        handle.removeEventListener('pointermove', move);
+        handle.removeEventListener('pointerup', up);
+      };
+      handle.addEventListener('pointermove', move);
+      handle.addEventListener('pointerup', up);
+    });
+    handle.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+      event.preventDefault();
+      event.stopPropagation();
+      setHeight(this.element.getBoundingClientRect().height + (event.key === 'ArrowUp' ? 40 : -40));
+    });
+    return handle;
   }
 
   get isOpen(): boolean {
