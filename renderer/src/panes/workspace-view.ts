@@ -2,7 +2,7 @@
  * The panes side by side: adding, closing, reordering and switching documents, with
  * the layout saved to the workspace after every change.
  */
-import type { WorkspacePayload } from '../../../common/api';
+import type { ImportResult, WorkspacePayload } from '../../../common/api';
 import { MAX_PANES, type DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
@@ -19,6 +19,7 @@ import { ItemOpener } from '../panels/item-opener';
 import { ReviewView } from '../review/review-view';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
+import { FileActions } from '../io/file-actions';
 import { ConceptsDialog } from './concepts-dialog';
 import { OverviewData } from '../overviews/overview-data';
 import { OverviewPanel } from '../overviews/overview-panel';
@@ -41,6 +42,7 @@ export class WorkspaceView implements PaneHost {
   /** Contradictions, synopsis grid, agreement chart and search, docked under the panes. */
   readonly overviews: OverviewPanel;
   private readonly overviewData: OverviewData;
+  readonly files: FileActions;
   readonly linker: Linker;
   readonly review: ReviewView;
   private readonly linksList: LinksList;
@@ -67,6 +69,7 @@ export class WorkspaceView implements PaneHost {
           if (made) this.links.remove(made.id);
         }
       },
+      hasLinks: () => this.links.links.length > 0,
     });
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
@@ -130,11 +133,25 @@ export class WorkspaceView implements PaneHost {
     this.links.onChange((change) => {
       for (const pane of this.panes) pane.showLinks(change);
       this.annotator.panel.render();
+      this.suggestions.refreshLegend();
     });
     const linkButton = h('button', { type: 'button', title: 'Link this passage to another (L)' }, 'Link…');
     linkButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
     linkButton.addEventListener('click', () => this.linker.start());
     this.annotator.selectionBar.append(linkButton);
+    const workArea = h('div', { class: 'work-area' });
+    this.files = new FileActions(
+      {
+        documents: () => this.workspace.documents,
+        notify: (message, kind, action) => this.notify(message, kind, action),
+        documentImported: (result) => this.documentImported(result),
+        documentDetailsChanged: (summary) => this.documentDetailsChanged(summary),
+        activeDocument: () => this.activePane()?.docId,
+      },
+      notices,
+      workArea,
+    );
+    workArea.prepend(this.panesElement, this.annotator.panel.element);
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -143,6 +160,7 @@ export class WorkspaceView implements PaneHost {
         { class: 'toolbar', 'aria-label': 'Workspace' },
         h('span', { class: 'brand' }, 'Parallax'),
         h('span', { class: 'workspace-name' }, workspace.name),
+        this.files.toolbar,
         h('span', { class: 'spacer' }),
         this.suggestions.legend,
         this.suggestions.status,
@@ -154,9 +172,10 @@ export class WorkspaceView implements PaneHost {
         this.overviews.toolbarButton,
         this.annotator.toolbarButton,
       ),
-      h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element),
+      workArea,
       this.overviews.element,
       notices.element,
+      ...this.files.elements,
       this.concepts.element,
       this.annotator.popover.element,
       this.suggestions.card.element,
@@ -315,14 +334,17 @@ export class WorkspaceView implements PaneHost {
       .catch((err: Error) => this.notify(`The pane layout was not saved: ${err.message}`, 'error'));
   }
 
-  /** Adds a pane after the active one, showing a document not yet on screen if there is one. */
-  addPane(): void {
+  /** Adds a pane after the active one, showing `docId` or else a document not yet on screen if there is one. */
+  addPane(docId?: string): void {
     if (this.panes.length >= MAX_PANES) {
       this.notify(`Parallax shows at most ${MAX_PANES} panes side by side.`);
       return;
     }
     const shown = new Set(this.panes.map((p) => p.docId));
-    const doc = this.workspace.documents.find((d) => !shown.has(d.id)) ?? this.workspace.documents[0];
+    const doc =
+      this.workspace.documents.find((d) => d.id === docId) ??
+      this.workspace.documents.find((d) => !shown.has(d.id)) ??
+      this.workspace.documents[0];
     if (!doc) return;
     const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
     const pane = this.mountPane(`pane-${this.nextPaneNumber}`, doc.id, at);
@@ -356,6 +378,35 @@ export class WorkspaceView implements PaneHost {
     this.refresh();
     this.saveLayout();
     pane.focus();
+  }
+
+  /** An import added a document (shown in a new pane, or the active one when the row is full) or replaced one. */
+  async documentImported(result: ImportResult): Promise<void> {
+    const { document: doc } = result;
+    const known = this.workspace.documents.findIndex((d) => d.id === doc.id);
+    if (known >= 0) this.workspace.documents[known] = doc;
+    else this.workspace.documents.push(doc);
+    if (result.replaced) {
+      await Promise.all([this.annotator.load(), this.links.load()]);
+      await Promise.all(this.panes.filter((p) => p.docId === doc.id).map((p) => p.load()));
+      this.refresh();
+      return;
+    }
+    if (this.panes.length < MAX_PANES) {
+      this.addPane(doc.id);
+      // The row scrolls sideways when narrow: bring the new pane into view.
+      this.panes.find((p) => p.docId === doc.id)?.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      this.refresh();
+      await this.paneFor(doc.id);
+    }
+  }
+
+  documentDetailsChanged(summary: DocumentSummary): void {
+    const known = this.workspace.documents.findIndex((d) => d.id === summary.id);
+    if (known >= 0) this.workspace.documents[known] = summary;
+    for (const pane of this.panes) if (pane.docId === summary.id) void pane.refreshIfClean();
+    this.refresh();
   }
 
   documentChosen(): void {
