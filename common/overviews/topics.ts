@@ -121,6 +121,24 @@ export function groupTopics(links: Link[], records: Topic[]): TopicGroup[] {
   return groups.map(({ first: _first, ...g }) => g);
 }
 
+/** A row of the synopsis grid: a group of linked passages, or every passage with a tag. */
+export type SynopsisRow = { kind: 'links'; id: string; group: TopicGroup } | { kind: 'tag'; id: string; record: Topic };
+
+/**
+ * The synopsis grid's rows in order: the analyst's records in their order (a tag row, or the
+ * group a record claims), then the groups without a record.
+ */
+export function synopsisRows(groups: TopicGroup[], records: Topic[]): SynopsisRow[] {
+  const byRecord = new Map(groups.filter((g) => g.record).map((g) => [g.record!.id, g]));
+  const rows: SynopsisRow[] = [];
+  for (const t of records) {
+    if (t.tag) rows.push({ kind: 'tag', id: t.id, record: t });
+    else if (byRecord.has(t.id)) rows.push({ kind: 'links', id: t.id, group: byRecord.get(t.id)! });
+  }
+  for (const g of groups) if (!g.record) rows.push({ kind: 'links', id: g.id, group: g });
+  return rows;
+}
+
 /** Width of the stretches of text passages are filed under for lookup. */
 const BUCKET = 256;
 

@@ -10,7 +10,9 @@ import {
   conflictEntries,
   ConceptFinder,
   groupTopics,
+  synopsisRows,
   topicName,
+  type SynopsisRow,
   type ConflictEntry,
   type TopicGroup,
   type TopicName,
@@ -28,8 +30,7 @@ export interface OverviewSources {
   onSuggestionsChange(listener: () => void): void;
 }
 
-/** A row of the synopsis grid: a group of linked passages, or every passage with a tag. */
-export type SynopsisRow = { kind: 'links'; id: string; group: TopicGroup } | { kind: 'tag'; id: string; record: Topic };
+export type { SynopsisRow };
 
 export class OverviewData {
   topics: Topic[] = [];
@@ -78,14 +79,7 @@ export class OverviewData {
   private derived() {
     if (!this.cache) {
       const groups = groupTopics(this.sources.links.links, this.topics);
-      const byRecord = new Map(groups.filter((g) => g.record).map((g) => [g.record!.id, g]));
-      const rows: SynopsisRow[] = [];
-      for (const t of this.topics) {
-        if (t.tag) rows.push({ kind: 'tag', id: t.id, record: t });
-        else if (byRecord.has(t.id)) rows.push({ kind: 'links', id: t.id, group: byRecord.get(t.id)! });
-      }
-      for (const g of groups) if (!g.record) rows.push({ kind: 'links', id: g.id, group: g });
-      this.cache = { groups, rows };
+      this.cache = { groups, rows: synopsisRows(groups, this.topics) };
     }
     return this.cache;
   }
