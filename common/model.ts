@@ -308,6 +308,35 @@ export function linkEndKey(linkId: string, index: number): string {
   return `${linkId}:${index}`;
 }
 
+/** Most topic rows a workspace may hold. */
+export const MAX_TOPICS = 10_000;
+
+export const TopicId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * A row of the synopsis grid as the analyst shaped it. Topics are found from the links
+ * (passages joined by a link, or linked passages that overlap, are one topic); this record
+ * keeps what the analyst decided about one: its name, the links it holds (a row that holds
+ * links of several groups merges them) and its place (the order of the list). A row made
+ * from a tag holds every passage with that tag instead.
+ */
+export const Topic = z.object({
+  id: TopicId,
+  /** The analyst's name for the row; null until named (it is then named by its tags or concepts). */
+  name: z.string().trim().max(200).nullable(),
+  /** Links of the row: every group of linked passages holding one of them belongs to it. */
+  links: z.array(LinkId).max(100_000),
+  /** A row made from a tag: every annotation with that tag, per author. */
+  tag: TagId.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Topic = z.infer<typeof Topic>;
+
 export const WorkspaceFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   name: z.string().min(1).max(200),
@@ -321,6 +350,8 @@ export const WorkspaceFile = z.object({
   codebook: z.array(Tag).max(MAX_TAGS),
   annotations: z.array(Annotation),
   links: z.array(Link).default([]),
+  /** Synopsis rows: names, merges, order and rows made from tags (in display order). */
+  topics: z.array(Topic).default([]),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 

@@ -189,6 +189,10 @@ function main(): void {
   });
   if (annotations.status !== 0) throw new Error('the annotation benchmark failed');
 
+  const overviews = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-overviews.ts')], {
+    stdio: 'inherit',
+  });
+  if (overviews.status !== 0) throw new Error('the overview benchmark failed');
   const io = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-io.ts')], {
     stdio: 'inherit',
   });

@@ -18,6 +18,8 @@ import { createExportHandlers, type ExportHooks } from './export/service';
 import { readImportFile } from './import/files';
 import { createImportHandlers } from './import/service';
 import { createLinkHandlers } from './links/service';
+import { createSearchHandlers } from './search/service';
+import { createTopicHandlers } from './topics/service';
 import { samplesDir } from './paths';
 import { isAbsolute, join } from 'node:path';
 import { alignInputOf, type AlignOutput } from './aligner/align';
@@ -144,6 +146,8 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
   return {
     ...createAnnotationHandlers(store, undoable),
     ...createLinkHandlers(store, undoable),
+    ...createTopicHandlers(store, undoable),
+    ...createSearchHandlers(store),
     ...createImportHandlers(store),
     ...createExportHandlers(store, ctx.exportHooks),
     async startAlign() {

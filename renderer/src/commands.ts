@@ -68,6 +68,22 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'pane.focusPrevious':
       view.focusPane(command === 'pane.focusNext' ? 1 : -1);
       break;
+    case 'overview.contradictions':
+    case 'overview.synopsis':
+    case 'overview.agreement':
+    case 'overview.search':
+      view.overviews.open(command.slice('overview.'.length) as 'contradictions' | 'synopsis' | 'agreement' | 'search');
+      break;
+    case 'conflict.next':
+    case 'conflict.previous':
+      void view.overviews.contradictions.step(command === 'conflict.next' ? 1 : -1);
+      break;
+    case 'search.next':
+    case 'search.previous':
+      // F3 shows the search (the hits are marked while it is open) and goes on to the next hit.
+      if (view.overviews.openTab !== 'search') view.overviews.open('search');
+      if (view.overviews.search.input.value.trim()) void view.overviews.search.step(command === 'search.next' ? 1 : -1);
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');
@@ -117,6 +133,8 @@ export function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
     if (keys.key !== event.code && keys.key !== event.key) continue;
     // Undo/redo of annotations only when the focus is not in something with its own history.
     if ((command === 'edit.undo' || command === 'edit.redo') && inTextField(event.target)) return undefined;
+    // Alt+↑ / Alt+↓ walk the conflicts, except in a field, where they move the caret.
+    if ((command === 'conflict.next' || command === 'conflict.previous') && inTextField(event.target)) return undefined;
     return command;
   }
   // Ctrl+Y redoes too, as in most Windows programs.

@@ -8,7 +8,7 @@
 import type { WorkspaceFile } from '../../../common/model';
 
 /** The record lists of the workspace that undo covers. */
-export const UNDOABLE = ['codebook', 'annotations', 'links', 'suggestions'] as const;
+export const UNDOABLE = ['codebook', 'annotations', 'links', 'suggestions', 'topics'] as const;
 export type Undoable = (typeof UNDOABLE)[number];
 type RecordOf<K extends Undoable> = WorkspaceFile[K][number];
 
@@ -20,7 +20,10 @@ export interface Entry<T> {
 }
 
 /** One undoable action. */
-export type Change = { label: string } & { [K in Undoable]: Entry<RecordOf<K>>[] };
+export type Change = { label: string } & { [K in Undoable]: Entry<RecordOf<K>>[] } & {
+  /** The order of the topic list before and after, when the action touched topics. */
+  topicOrder?: { before: string[]; after: string[] };
+};
 
 /** Actions kept for undo. */
 export const HISTORY_DEPTH = 200;
@@ -35,6 +38,7 @@ export class ChangeRecorder {
     annotations: new Map(),
     links: new Map(),
     suggestions: new Map(),
+    topics: new Map(),
   };
 
   constructor(private readonly data: WorkspaceFile) {}
@@ -62,6 +66,14 @@ export class ChangeRecorder {
     this.note('suggestions', id);
   }
 
+  private topicOrder?: string[];
+
+  /** Call before changing a topic or the order of the topic list. */
+  topic(id: string): void {
+    this.topicOrder ??= this.data.topics.map((t) => t.id);
+    this.note('topics', id);
+  }
+
   /** The change, with the states after it; entries that ended as they began are left out. */
   finish(label: string): Change {
     const entries = <T extends { id: string }>(before: Map<string, T | null>, list: T[]): Entry<T>[] => {
@@ -76,6 +88,14 @@ export class ChangeRecorder {
       annotations: entries(this.before.annotations, this.data.annotations),
       links: entries(this.before.links, this.data.links),
       suggestions: entries(this.before.suggestions, this.data.suggestions),
+      topics: entries(this.before.topics, this.data.topics),
+      ...(this.topicOrder &&
+      !same(
+        this.topicOrder,
+        this.data.topics.map((t) => t.id),
+      )
+        ? { topicOrder: { before: this.topicOrder, after: this.data.topics.map((t) => t.id) } }
+        : {}),
     };
   }
 }
@@ -86,6 +106,19 @@ function put<T extends { id: string }>(list: T[], id: string, value: T | null): 
     if (at >= 0) list.splice(at, 1);
   } else if (at >= 0) list[at] = clone(value);
   else list.push(clone(value));
+}
+
+/**
+ * Topics are an ordered list (the rows of the synopsis grid), so undo puts back their
+ * order as well as their states: the order before (or after) the change is recorded as
+ * each topic's index.
+ */
+function restoreTopics(data: WorkspaceFile, change: Change, direction: 'undo' | 'redo'): void {
+  const order = direction === 'undo' ? change.topicOrder?.before : change.topicOrder?.after;
+  for (const e of change.topics) put(data.topics, e.id, direction === 'undo' ? e.before : e.after);
+  if (!order) return;
+  const rank = new Map(order.map((id, i) => [id, i]));
+  data.topics.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
 }
 
 /**
@@ -101,6 +134,7 @@ export function applyChange(
   const pick = <T>(e: Entry<T>) => (direction === 'undo' ? e.before : e.after);
   for (const e of change.codebook) put(data.codebook, e.id, pick(e));
   for (const e of change.suggestions) put(data.suggestions, e.id, pick(e));
+  if (change.topics.length) restoreTopics(data, change, direction);
   const annotations = change.annotations.flatMap((e) => {
     put(data.annotations, e.id, pick(e));
     return data.annotations.filter((a) => a.id === e.id);
@@ -118,7 +152,7 @@ export class ChangeHistory {
   private undone: Change[] = [];
 
   record(change: Change): void {
-    if (UNDOABLE.every((k) => change[k].length === 0)) return;
+    if (UNDOABLE.every((k) => change[k].length === 0) && !change.topicOrder) return;
     this.done.push(change);
     if (this.done.length > HISTORY_DEPTH) this.done.shift();
     this.undone = [];

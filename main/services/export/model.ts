@@ -3,7 +3,18 @@
  * plain text, citations, tag paths and the passages of links and suggestions, so the
  * formats only decide how to write it down.
  */
-import type { Annotation, DocumentRecord, Link, Relation, Suggestion, Tag, WorkspaceFile } from '../../../common/model';
+import type {
+  Annotation,
+  Concept,
+  DocumentRecord,
+  Link,
+  Relation,
+  Suggestion,
+  Tag,
+  Topic,
+  WorkspaceFile,
+} from '../../../common/model';
+import { DEFAULT_CONCEPTS } from '../aligner/concepts';
 import { citeLabel } from '../../../common/labels';
 import { textOf } from '../annotations/anchors';
 
@@ -51,6 +62,10 @@ export interface ExportModel {
   tagPath(id: string): string;
   annotations: Annotation[];
   relations: ExportRelation[];
+  /** The links as stored, the synopsis rows the analyst shaped and the lexicon, for the overviews' sections. */
+  links: Link[];
+  topics: Topic[];
+  concepts: Concept[];
 }
 
 function linksOf(links: Link[]): ExportRelation[] {
@@ -127,6 +142,9 @@ export function exportModel(data: WorkspaceFile, now = new Date()): ExportModel 
     tagPath,
     annotations: structuredClone(data.annotations),
     relations: [...linksOf(data.links), ...suggestionsOf(data.suggestions, data.links)],
+    links: structuredClone(data.links),
+    topics: structuredClone(data.topics),
+    concepts: [...DEFAULT_CONCEPTS, ...structuredClone(data.concepts)],
   };
 }
 

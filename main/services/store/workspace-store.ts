@@ -115,6 +115,7 @@ export class WorkspaceStore {
         codebook: starterCodebook(),
         annotations: [],
         links: [],
+        topics: [],
       };
     }
     const db = new Low<WorkspaceFile>(new DurableJSONFile<WorkspaceFile>(path, options.steps), data);

@@ -20,10 +20,11 @@ function moveFor(event: KeyboardEvent): Move | undefined {
       return ['forward', byWord ? 'word' : 'character'];
     case 'ArrowLeft':
       return ['backward', byWord ? 'word' : 'character'];
+    // Alt+↓ / Alt+↑ are not caret moves: they walk the conflicts (the key table).
     case 'ArrowDown':
-      return ['forward', 'line'];
+      return event.altKey ? undefined : ['forward', 'line'];
     case 'ArrowUp':
-      return ['backward', 'line'];
+      return event.altKey ? undefined : ['backward', 'line'];
     case 'End':
       return ['forward', event.ctrlKey ? 'documentboundary' : 'lineboundary'];
     case 'Home':

@@ -13,6 +13,7 @@ import { footnoteNavigation } from './footnote-navigation';
 import { externalLinks } from './external-links';
 import type { EditorView } from 'prosemirror-view';
 import { annotations } from './annotations';
+import { passageMarks } from './passage-marks';
 import { suggestionKey, suggestions } from './suggestions';
 import { links, linksAt } from './links';
 import { caretBrowsing } from './caret-browsing';
@@ -93,6 +94,7 @@ export function panePlugins(options: PaneEditorOptions = {}): Plugin[] {
       return options.onSuggestionClick?.(view, ids, event) ?? false;
     }),
     annotations(options.onAnnotationClick),
+    passageMarks(),
   ];
 }
 

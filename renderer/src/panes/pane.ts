@@ -13,6 +13,7 @@ import { PaneHeader, type SaveStatus } from './pane-header';
 import { setSuggestions, suggestionOrder, type SuggestionMark } from '../editor/suggestions';
 import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
+import { scrollToMarked, setRevealed, setSearchHits } from '../editor/passage-marks';
 import { changeLinks, linkAnchors, linkEndPosition, setLinks, type LinkMark } from '../editor/links';
 import type { ItemsAt } from '../editor';
 import type { LinkChange } from '../links/link-model';
@@ -225,6 +226,30 @@ export class Pane {
   /** Scrolls a suggested passage to the middle of the pane; false if it is not in this pane. */
   revealSuggestion(id: string, flash = true): boolean {
     return !!this.view && scrollToSuggestion(this.view, id, flash);
+  }
+
+  /**
+   * Marks a passage an overview points to (plain-text offsets of the revision shown) and
+   * scrolls it to the middle of the pane; false when the pane has no text or the range is
+   * outside it. Unlike revealRange, the selection is left alone.
+   */
+  showPassage(start: number, end: number): boolean {
+    if (!this.view || end <= start) return false;
+    this.view.dispatch(setRevealed(this.view.state, [start, end]));
+    const shown = scrollToMarked(this.view, 'reveal');
+    if (shown) {
+      this.element.classList.remove('is-revealing');
+      void this.element.offsetWidth; // restart the flash
+      this.element.classList.add('is-revealing');
+    }
+    return shown;
+  }
+
+  /** Marks search hits (plain-text offsets), the `current` one more strongly and scrolled into view. */
+  showSearchHits(ranges: [number, number][], current = -1): void {
+    if (!this.view) return;
+    this.view.dispatch(setSearchHits(this.view.state, ranges, current));
+    if (current >= 0) scrollToMarked(this.view, 'current');
   }
 
   /** The pane's suggestions in reading order. */

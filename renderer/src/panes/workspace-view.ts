@@ -21,6 +21,9 @@ import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { FileActions } from '../io/file-actions';
 import { ConceptsDialog } from './concepts-dialog';
+import { OverviewData } from '../overviews/overview-data';
+import { OverviewPanel } from '../overviews/overview-panel';
+import { revealPassages } from '../overviews/reveal';
 import { Pane, type PaneHost } from './pane';
 
 export class WorkspaceView implements PaneHost {
@@ -36,6 +39,9 @@ export class WorkspaceView implements PaneHost {
   readonly annotator: Annotator;
   /** The workspace's links, shared by every view that shows them. */
   readonly links = new LinkModel();
+  /** Contradictions, synopsis grid, agreement chart and search, docked under the panes. */
+  readonly overviews: OverviewPanel;
+  private readonly overviewData: OverviewData;
   readonly files: FileActions;
   readonly linker: Linker;
   readonly review: ReviewView;
@@ -77,7 +83,25 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
-      historyStepped: () => Promise.all([this.links.load(), this.suggestions.load()]).then(() => undefined),
+      historyStepped: () =>
+        Promise.all([this.links.load(), this.suggestions.load(), this.overviewData.reloadTopics()]).then(
+          () => undefined,
+        ),
+    });
+    this.overviewData = new OverviewData({
+      documents: () => this.workspace.documents,
+      links: this.links,
+      annotations: this.annotator.model,
+      suggestions: () => this.suggestions.all(),
+      onSuggestionsChange: (listener) => this.suggestions.onChange(listener),
+    });
+    this.overviews = new OverviewPanel({
+      data: this.overviewData,
+      reveal: (passages) => revealPassages(this.panes, this.activePane(), passages, (m, k) => this.notify(m, k)),
+      notify: (message, kind, action) => this.notify(message, kind, action),
+      documents: () => this.workspace.documents,
+      panes: () => this.panes,
+      paneFor: (docId) => this.paneFor(docId),
     });
     const workspaceHost = {
       panes: () => this.panes,
@@ -146,9 +170,11 @@ export class WorkspaceView implements PaneHost {
         conceptsButton,
         this.addButton,
         this.annotator.saveIndicator,
+        this.overviews.toolbarButton,
         this.annotator.toolbarButton,
       ),
       workArea,
+      this.overviews.element,
       notices.element,
       ...this.files.elements,
       this.concepts.element,
@@ -169,6 +195,9 @@ export class WorkspaceView implements PaneHost {
     const ready = Promise.all([this.suggestions.load(), this.annotator.load(), this.links.load()]);
     await Promise.all(this.panes.map((p) => p.load(ready)));
     void this.annotator.refreshStatus();
+    await this.overviewData
+      .load()
+      .catch((err: Error) => this.notify(`The overviews could not be loaded: ${err.message}`, 'error'));
   }
 
   annotationMarks(docId: string, revision: number): AnnotationMark[] {

@@ -5,6 +5,7 @@
 import type { Annotation } from '../../../../common/model';
 import type { ExportModel, ExportRelation } from '../model';
 import type { ReportBlock, ReportSection } from './blocks';
+import { OVERVIEW_SECTIONS } from './overview-sections';
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -138,7 +139,7 @@ const byDocument: ReportSection = {
 };
 
 /** The report's sections in order; the overviews add theirs here. */
-export const REPORT_SECTIONS: ReportSection[] = [codebook, contradictions, byTag, byDocument];
+export const REPORT_SECTIONS: ReportSection[] = [codebook, contradictions, ...OVERVIEW_SECTIONS, byTag, byDocument];
 
 /** The report as blocks: a title, a summary line, then each section that has something to show. */
 export function buildReport(model: ExportModel, sections: ReportSection[] = REPORT_SECTIONS): ReportBlock[] {
