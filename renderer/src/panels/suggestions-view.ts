@@ -87,6 +87,17 @@ export class SuggestionsView {
     this.legend.hidden = this.list.length === 0;
   }
 
+  /** The suggestions shown in the panes (every one not dismissed). */
+  all(): Suggestion[] {
+    return this.list;
+  }
+
+  /** The suggestion whose card is open. */
+  focused(): Suggestion | undefined {
+    const id = this.card.isOpen ? this.card.element.dataset.suggestion : undefined;
+    return id ? this.list.find((s) => s.id === id) : undefined;
+  }
+
   private label(docId: string): string {
     return docLabel(
       this.host.documents().find((d) => d.id === docId),

@@ -12,6 +12,8 @@ import type { AnnotationMark } from '../editor/annotations';
 import { LinkModel } from '../links/link-model';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
+import { Comparison } from '../compare';
+import { PaneLayout } from '../compare/layout';
 import { ConceptsDialog } from './concepts-dialog';
 import { Pane, type PaneHost } from './pane';
 
@@ -28,6 +30,9 @@ export class WorkspaceView implements PaneHost {
   readonly annotator: Annotator;
   /** The workspace's links, shared by every view that shows them. */
   readonly links = new LinkModel();
+  /** Curves, rulers and panes in step. */
+  readonly compare: Comparison;
+  private readonly layout: PaneLayout;
 
   constructor(
     private workspace: WorkspacePayload,
@@ -57,6 +62,15 @@ export class WorkspaceView implements PaneHost {
       notify: (message, kind, action) => this.notify(message, kind, action),
       historyStepped: () => Promise.all([this.links.load(), this.suggestions.load()]).then(() => undefined),
     });
+    this.compare = new Comparison({
+      panes: () => this.panes,
+      links: this.links,
+      annotations: () => this.annotator.model,
+      suggestions: () => this.suggestions.all(),
+      focusedSuggestion: () => this.suggestions.focused(),
+      documents: () => this.workspace.documents,
+    });
+    const workArea = h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element);
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -71,19 +85,38 @@ export class WorkspaceView implements PaneHost {
         this.suggestions.progress,
         this.suggestions.alignButton,
         conceptsButton,
+        this.compare.stepButton,
         this.addButton,
         this.annotator.saveIndicator,
         this.annotator.toolbarButton,
       ),
-      h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element),
+      workArea,
+      this.compare.curves.element,
       notices.element,
       this.concepts.element,
       this.annotator.popover.element,
       this.suggestions.card.element,
       this.annotator.selectionBar,
     );
+    this.layout = new PaneLayout({
+      workArea,
+      panes: this.panesElement,
+      panel: this.annotator.panel.element,
+      panelButton: this.annotator.toolbarButton,
+      paneCount: () => this.panes.length,
+    });
+    this.compare.observe(this.panesElement, this.suggestions.card.element);
     for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
     this.refresh();
+  }
+
+  paneDrawn(pane: Pane): void {
+    this.compare.paneDrawn(pane);
+  }
+
+  /** Selects a link: its passages are brought into view in the panes that show them. */
+  selectLink(id: string): void {
+    this.compare.selectLink(id);
   }
 
   /** Loads the stored suggestions and the text of every pane. */
@@ -178,6 +211,8 @@ export class WorkspaceView implements PaneHost {
     this.panes.forEach((p, i) => p.refreshControls(i));
     this.addButton.disabled = this.panes.length >= MAX_PANES;
     this.addButton.title = this.panes.length >= MAX_PANES ? `At most ${MAX_PANES} panes` : 'Add a pane (Ctrl+Alt+N)';
+    this.layout.update();
+    this.compare.panesChanged();
   }
 
   private saveLayout(): void {
