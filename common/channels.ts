@@ -57,6 +57,8 @@ export const MENU_COMMANDS = [
   'panel.toggle',
   'suggestion.next',
   'suggestion.previous',
+  'compare.inStep',
+  'compare.counterparts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -47,6 +47,9 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { type: 'separator' },
         { label: 'Next Suggestion', accelerator: 'F8', click: send('suggestion.next') },
         { label: 'Previous Suggestion', accelerator: 'Shift+F8', click: send('suggestion.previous') },
+        { type: 'separator' },
+        { label: 'Counterparts', accelerator: 'CmdOrCtrl+Alt+C', click: send('compare.counterparts') },
+        { label: 'Panes in Step', accelerator: 'CmdOrCtrl+Alt+S', click: send('compare.inStep') },
       ],
     },
     {

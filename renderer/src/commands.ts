@@ -41,6 +41,12 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'suggestion.previous':
       void view.suggestions.step(command === 'suggestion.next' ? 1 : -1);
       break;
+    case 'compare.inStep':
+      view.compare.toggleInStep();
+      break;
+    case 'compare.counterparts':
+      view.compare.counterparts.command();
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');
@@ -89,6 +95,8 @@ function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
     if (event.code === 'KeyW') return 'pane.close';
     if (event.key === 'ArrowLeft') return 'pane.moveLeft';
     if (event.key === 'ArrowRight') return 'pane.moveRight';
+    if (event.code === 'KeyS') return 'compare.inStep';
+    if (event.code === 'KeyC') return 'compare.counterparts';
   }
   if (!event.altKey && !event.shiftKey && event.code === 'KeyE') return 'pane.toggleEdit';
   if (!event.altKey && event.shiftKey && event.code === 'KeyA') return 'align.run';

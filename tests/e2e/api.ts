@@ -36,3 +36,13 @@ export async function makeLink(host: Host, relation: Relation, ends: [string, st
   const refs = await Promise.all(ends.map(([doc, quote]) => passage(host, doc, quote)));
   return callHost<Link>(host, 'createLink', { relation, ends: refs });
 }
+
+/** Runs Align and waits until its suggestions are stored. */
+export async function align(host: Host): Promise<void> {
+  let job = await callHost<{ id: string; state: string; error?: string }>(host, 'startAlign', {});
+  while (job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 100));
+    job = await callHost(host, 'getAlignJob', { id: job.id });
+  }
+  if (job.state !== 'done') throw new Error(`Align failed: ${job.error}`);
+}

@@ -3,12 +3,15 @@
  * an overview ruler beside each, panes in step, and the counterparts panel. One frame
  * loop draws everything that follows scrolling: every box is read first, then written.
  */
-import type { DocumentSummary, Link, Suggestion } from '../../../common/model';
+import type { DocumentSummary, Link, Relation, Suggestion } from '../../../common/model';
+import { call } from '../bridge';
 import { posToOffset } from '../../../common/plaintext';
 import { h } from '../dom';
 import type { LinkModel } from '../links/link-model';
 import type { AnnotationModel } from '../panels/annotation-model';
 import type { Pane } from '../panes/pane';
+import { counterpartsFromSuggestions, type CounterpartSource } from './counterpart-source';
+import { CounterpartsPanel } from './counterparts';
 import { ConnectorCurves } from './curves';
 import { contentY, passageRange, placePassage, plainText } from './geometry';
 import { PanesInStep, type AnchorPairs } from './in-step';
@@ -23,6 +26,9 @@ export interface CompareHost {
   /** The suggestion whose card is open. */
   focusedSuggestion(): Suggestion | undefined;
   documents(): DocumentSummary[];
+  /** Adds a pane beside the active one showing `docId` (the one being read stays). */
+  openBeside(docId: string): Promise<Pane | undefined>;
+  notify(message: string, kind?: 'info' | 'error'): void;
 }
 
 /** How long a revealed passage stays highlighted. */
@@ -31,6 +37,7 @@ const FLASH_MS = 1600;
 export class Comparison {
   readonly curves: ConnectorCurves;
   readonly inStep: PanesInStep;
+  readonly counterparts: CounterpartsPanel;
   /** The toolbar toggle for panes in step. */
   readonly stepButton: HTMLButtonElement;
   private readonly rulers = new Map<Pane, OverviewRuler>();
@@ -45,6 +52,22 @@ export class Comparison {
       selectLink: (id) => this.selectLink(id),
     });
     this.inStep = new PanesInStep({ panes: () => host.panes(), anchors: (a, b) => this.anchors(a, b) });
+    this.counterparts = new CounterpartsPanel({
+      panes: () => host.panes(),
+      documents: () => host.documents(),
+      source: this.counterpartSource(),
+      link: (relation, ends) => this.link(relation, ends),
+      show: (doc, start, end) => {
+        const pane = host.panes().find((p) => p.docId === doc);
+        if (pane) this.reveal(pane, start, end);
+        return !!pane;
+      },
+      openBeside: async (doc, start, end) => {
+        const pane = await host.openBeside(doc);
+        if (pane) this.reveal(pane, start, end);
+      },
+      notify: (message, kind) => host.notify(message, kind),
+    });
     this.stepButton = h(
       'button',
       {
@@ -61,6 +84,21 @@ export class Comparison {
     window.addEventListener('resize', () => this.schedule());
     host.links.onChange(() => this.marksChanged());
     host.annotations().onChange(() => this.marksChanged());
+  }
+
+  /** Where counterparts come from: Align's stored suggestions around the passage. */
+  private counterpartSource(): CounterpartSource {
+    return (query) => Promise.resolve(counterpartsFromSuggestions(this.host.suggestions(), query));
+  }
+
+  /** Makes a link and puts it in the workspace's links (curves and rulers follow). */
+  private async link(
+    relation: Relation,
+    ends: { doc: string; revision: number; start: number; end: number }[],
+  ): Promise<Link> {
+    const link = await call('createLink', { relation, ends, tags: [], note: '' });
+    this.host.links.apply(link);
+    return link;
   }
 
   toggleInStep(): void {

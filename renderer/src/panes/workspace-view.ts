@@ -69,6 +69,8 @@ export class WorkspaceView implements PaneHost {
       suggestions: () => this.suggestions.all(),
       focusedSuggestion: () => this.suggestions.focused(),
       documents: () => this.workspace.documents,
+      openBeside: (docId) => this.openBeside(docId),
+      notify: (message, kind) => this.notify(message, kind),
     });
     const workArea = h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element);
     this.element = h(
@@ -86,11 +88,13 @@ export class WorkspaceView implements PaneHost {
         this.suggestions.alignButton,
         conceptsButton,
         this.compare.stepButton,
+        this.compare.counterparts.toggleButton,
         this.addButton,
         this.annotator.saveIndicator,
         this.annotator.toolbarButton,
       ),
       workArea,
+      this.compare.counterparts.element,
       this.compare.curves.element,
       notices.element,
       this.concepts.element,
@@ -237,6 +241,23 @@ export class WorkspaceView implements PaneHost {
     this.saveLayout();
     this.activate(pane);
     void pane.load().then(() => pane.focus());
+  }
+
+  /**
+   * Adds a pane showing `docId` just after the active one, leaving the pane being read
+   * as it is; the active pane stays active.
+   */
+  async openBeside(docId: string): Promise<Pane | undefined> {
+    if (this.panes.length >= MAX_PANES) {
+      this.notify(`Parallax shows at most ${MAX_PANES} panes side by side: close one to open this text beside.`);
+      return undefined;
+    }
+    const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
+    const pane = this.mountPane(`pane-${this.nextPaneNumber}`, docId, at);
+    this.refresh();
+    this.saveLayout();
+    await pane.load();
+    return pane;
   }
 
   close(pane: Pane): void {

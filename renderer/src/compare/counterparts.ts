@@ -1,0 +1,381 @@
+/**
+ * The counterparts panel: for the passage at the cursor, the selection or under the
+ * mouse in a pane, the closest passages of every other document, with their relation,
+ * similarity and confidence, the differences worth checking, the passage in its
+ * context, and one key to make any of them a link. A document not open in a pane is
+ * shown from its text; "Open beside" adds a pane next to the one being read.
+ *
+ * Queries are debounced per cursor move, answered out of order safely (only the latest
+ * is shown), and never block typing: the panel only reads the selection.
+ */
+import type { DocumentSummary, Link, Relation } from '../../../common/model';
+import { posToOffset } from '../../../common/plaintext';
+import { h } from '../dom';
+import { clip, docLabel } from '../labels';
+import type { Pane } from '../panes/pane';
+import {
+  DocumentTexts,
+  inContext,
+  type CounterpartQuery,
+  type CounterpartSource,
+  type CounterpartsAnswer,
+  type Match,
+} from './counterpart-source';
+import { plainText } from './geometry';
+
+export interface CounterpartsHost {
+  panes(): Pane[];
+  documents(): DocumentSummary[];
+  source: CounterpartSource;
+  /** Makes a link between two passages (offsets of the given revisions). */
+  link(relation: Relation, ends: { doc: string; revision: number; start: number; end: number }[]): Promise<Link>;
+  /** Scrolls the pane showing `doc` to a passage and flashes it; false if no pane shows it. */
+  show(doc: string, start: number, end: number): boolean;
+  /** Adds a pane beside the active one showing `doc`, scrolled to the passage. */
+  openBeside(doc: string, start: number, end: number): Promise<void>;
+  notify(message: string, kind?: 'info' | 'error'): void;
+}
+
+/** Pause after a caret move or selection before asking, and after the mouse stops over text. */
+const CARET_DELAY_MS = 120;
+const HOVER_DELAY_MS = 350;
+/** How long an answer may take before the panel says it is looking. */
+const FINDING_DELAY_MS = 120;
+
+const RELATION_WORD: Record<Relation, string> = { agree: 'agrees', conflict: 'conflicts', related: 'related' };
+const KEY_RELATION: Record<string, Relation> = { '1': 'agree', '2': 'conflict', '3': 'related' };
+
+export class CounterpartsPanel {
+  readonly element: HTMLElement;
+  readonly toggleButton: HTMLButtonElement;
+  private readonly heading: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly columns: HTMLElement;
+  private readonly texts = new DocumentTexts();
+  private timer?: ReturnType<typeof setTimeout>;
+  private findingTimer?: ReturnType<typeof setTimeout>;
+  private asked = 0;
+  private answer?: CounterpartsAnswer;
+  private answerPane?: Pane;
+  private lastQuery?: CounterpartQuery;
+
+  constructor(private readonly host: CounterpartsHost) {
+    this.toggleButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'counterparts-toggle',
+        'aria-pressed': 'false',
+        title: 'What the other texts say about the passage at the cursor (Ctrl+Alt+C)',
+      },
+      'Counterparts',
+    );
+    this.toggleButton.addEventListener('click', () => this.toggle());
+    this.heading = h('p', { class: 'cp-passage' }, 'Put the cursor in a passage, select one or point at it.');
+    this.status = h('span', { class: 'cp-status', role: 'status' });
+    const close = h(
+      'button',
+      { type: 'button', class: 'icon', title: 'Close (Ctrl+Alt+C)', 'aria-label': 'Close counterparts' },
+      '✕',
+    );
+    close.addEventListener('click', () => this.toggle(false));
+    this.columns = h('div', { class: 'cp-columns' });
+    this.element = h(
+      'aside',
+      { class: 'counterparts', hidden: true, 'aria-label': 'Counterparts in the other texts' },
+      h('div', { class: 'cp-head' }, h('h2', {}, 'Counterparts'), this.heading, this.status, close),
+      this.columns,
+    );
+    this.element.addEventListener('keydown', (event) => this.keydown(event));
+    document.addEventListener('selectionchange', () => this.caretMoved());
+    document.addEventListener('mousemove', (event) => this.hovered(event), { passive: true });
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** Shows or hides the panel; shown, it answers for where the cursor is. */
+  toggle(open = !this.isOpen): void {
+    this.element.hidden = !open;
+    this.toggleButton.setAttribute('aria-pressed', String(open));
+    if (open) this.caretMoved(0);
+  }
+
+  /** Ctrl+Alt+C: opens the panel, then moves the focus into it, then closes it. */
+  command(): void {
+    if (!this.isOpen) this.toggle(true);
+    else if (this.element.contains(document.activeElement)) this.toggle(false);
+    else this.matchElements()[0]?.focus();
+  }
+
+  private paneOf(node: Node | null): Pane | undefined {
+    if (!node) return undefined;
+    return this.host.panes().find((p) => p.editorView()?.dom.contains(node));
+  }
+
+  /** The passage selected in a pane, or the caret there. */
+  private selectionQuery(): { pane: Pane; query: CounterpartQuery } | undefined {
+    const sel = window.getSelection();
+    if (!sel || !sel.rangeCount) return undefined;
+    const pane = this.paneOf(sel.anchorNode);
+    const view = pane?.editorView();
+    if (!pane || !view) return undefined;
+    const range = sel.getRangeAt(0);
+    try {
+      const pt = plainText(view.state.doc);
+      const a = posToOffset(pt, view.posAtDOM(range.startContainer, range.startOffset));
+      const b = posToOffset(pt, view.posAtDOM(range.endContainer, range.endOffset));
+      return { pane, query: { doc: pane.docId, start: Math.min(a, b), end: Math.max(a, b) } };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private caretMoved(delay = CARET_DELAY_MS): void {
+    if (!this.isOpen) return;
+    const at = this.selectionQuery();
+    if (at) this.ask(at.pane, at.query, delay);
+  }
+
+  private hovered(event: MouseEvent): void {
+    if (!this.isOpen || event.buttons) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return; // a selection wins over pointing
+    const pane = this.paneOf(event.target as Node);
+    const view = pane?.editorView();
+    if (!pane || !view) return;
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return;
+    const offset = posToOffset(plainText(view.state.doc), hit.pos);
+    this.ask(pane, { doc: pane.docId, start: offset, end: offset }, HOVER_DELAY_MS);
+  }
+
+  /** Asks after `delay` unless the query falls in the passage already answered. */
+  private ask(pane: Pane, query: CounterpartQuery, delay: number): void {
+    const shown = this.answer?.passage;
+    const within =
+      shown &&
+      shown.doc === query.doc &&
+      query.start >= shown.start &&
+      query.end <= shown.end &&
+      shown.end > shown.start;
+    const same =
+      this.lastQuery &&
+      this.lastQuery.doc === query.doc &&
+      this.lastQuery.start === query.start &&
+      this.lastQuery.end === query.end;
+    if (within || same) {
+      clearTimeout(this.timer);
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(pane, query), delay);
+  }
+
+  /** Asks for the counterparts of a passage now and shows them. */
+  async run(pane: Pane, query: CounterpartQuery): Promise<void> {
+    this.lastQuery = query;
+    const ticket = ++this.asked;
+    clearTimeout(this.findingTimer);
+    this.findingTimer = setTimeout(() => {
+      if (ticket === this.asked) this.setStatus('finding…', true);
+    }, FINDING_DELAY_MS);
+    performance.mark('counterparts:ask');
+    try {
+      const answer = await this.host.source(query);
+      if (ticket !== this.asked) return;
+      this.answer = answer;
+      this.answerPane = pane;
+      this.render(answer);
+      performance.measure('counterparts:update', 'counterparts:ask');
+      this.setStatus(answer.state === 'suggestions' ? 'from Align’s suggestions' : '', false);
+      void this.fillContext(answer, ticket);
+    } catch (err) {
+      if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
+    } finally {
+      clearTimeout(this.findingTimer);
+    }
+  }
+
+  private setStatus(text: string, busy: boolean): void {
+    this.status.textContent = text;
+    this.element.classList.toggle('is-finding', busy);
+  }
+
+  private label(doc: string): string {
+    return docLabel(
+      this.host.documents().find((d) => d.id === doc),
+      doc,
+    );
+  }
+
+  private render(answer: CounterpartsAnswer): void {
+    const { passage } = answer;
+    this.heading.replaceChildren(
+      h('span', { class: 'cp-source' }, this.label(passage.doc)),
+      passage.text ? ` “${clip(passage.text, 180)}”` : ' No passage here.',
+    );
+    const open = new Set(this.host.panes().map((p) => p.docId));
+    const columns = this.host
+      .documents()
+      .filter((d) => d.id !== passage.doc)
+      .map((d) => {
+        const matches = answer.matches.filter((m) => m.doc === d.id);
+        return h(
+          'section',
+          { class: 'cp-doc', 'data-doc': d.id },
+          h(
+            'h3',
+            {},
+            this.label(d.id),
+            h('span', { class: 'cp-where' }, open.has(d.id) ? ' · in a pane' : ' · not open'),
+          ),
+          ...(matches.length
+            ? matches.map((m) => this.matchElement(m, open.has(m.doc)))
+            : [h('p', { class: 'cp-none' }, 'Nothing close in this text.')]),
+        );
+      });
+    this.columns.replaceChildren(...columns);
+  }
+
+  private matchElement(m: Match, isOpen: boolean): HTMLElement {
+    const differences = m.evidence.filter((e) => e.kind !== 'shared');
+    const shared = m.evidence.filter((e) => e.kind === 'shared').map((e) => e.note);
+    const linkButton = h(
+      'button',
+      { type: 'button', class: 'primary cp-link', title: 'Make a link (Enter; 1 agree, 2 conflict, 3 related)' },
+      `Link: ${m.relation}`,
+    );
+    const showButton = h(
+      'button',
+      { type: 'button', class: 'cp-show', title: isOpen ? 'Show it in its pane (O)' : 'Open it in a pane beside (O)' },
+      isOpen ? 'Show' : 'Open beside',
+    );
+    const el = h(
+      'article',
+      {
+        class: 'cp-match',
+        tabindex: '0',
+        'data-doc': m.doc,
+        'data-start': String(m.start),
+        'data-end': String(m.end),
+        'aria-label': `${this.label(m.doc)}, ${RELATION_WORD[m.relation]}: ${clip(m.text, 120)}`,
+      },
+      h(
+        'p',
+        { class: 'cp-meta' },
+        h('span', { class: `sg sg-${m.relation} cp-relation` }, RELATION_WORD[m.relation]),
+        ` similarity ${m.similarity.toFixed(2)} · confidence ${m.confidence.toFixed(2)}`,
+      ),
+      h('blockquote', { class: 'cp-text' }, h('mark', {}, m.text)),
+      ...(differences.length
+        ? [
+            h(
+              'ul',
+              { class: 'cp-diffs', 'aria-label': 'Differences worth checking' },
+              ...differences.map((e) => h('li', {}, h('b', {}, `${e.kind}: `), e.note)),
+            ),
+          ]
+        : []),
+      ...(shared.length ? [h('p', { class: 'cp-shared' }, `Shared: ${shared.slice(0, 5).join('; ')}`)] : []),
+      h('div', { class: 'cp-actions' }, linkButton, showButton),
+    );
+    linkButton.addEventListener('click', () => void this.makeLink(el, m, m.relation));
+    showButton.addEventListener('click', () => void this.showMatch(m));
+    return el;
+  }
+
+  /** Puts each match in its paragraph, once the texts are in (documents not open are fetched). */
+  private async fillContext(answer: CounterpartsAnswer, ticket: number): Promise<void> {
+    for (const el of this.matchElements()) {
+      const m = answer.matches.find((x) => x.doc === el.dataset.doc && String(x.start) === el.dataset.start);
+      if (!m) continue;
+      try {
+        const { text } = await this.texts.get(m.doc, this.revisionOf(m.doc));
+        if (ticket !== this.asked) return;
+        const c = inContext(text, m);
+        el.querySelector('.cp-text')?.replaceChildren(
+          h('span', { class: 'cp-context' }, c.before),
+          h('mark', {}, c.passage),
+          h('span', { class: 'cp-context' }, c.after),
+        );
+      } catch {
+        // The passage alone is shown.
+      }
+    }
+  }
+
+  private revisionOf(doc: string): number | undefined {
+    return (
+      this.host.panes().find((p) => p.docId === doc)?.shownRevision ??
+      this.host.documents().find((d) => d.id === doc)?.revision
+    );
+  }
+
+  private matchElements(): HTMLElement[] {
+    return Array.from(this.columns.querySelectorAll<HTMLElement>('.cp-match'));
+  }
+
+  private async makeLink(el: HTMLElement, m: Match, relation: Relation): Promise<void> {
+    const answer = this.answer;
+    if (!answer || el.classList.contains('is-linked')) return;
+    const from = answer.passage;
+    const fromPane = this.answerPane;
+    try {
+      const fromRevision =
+        fromPane?.docId === from.doc ? fromPane.shownRevision : (await this.texts.get(from.doc)).revision;
+      const toRevision = this.host.panes().find((p) => p.docId === m.doc)?.shownRevision;
+      const ends = [
+        { doc: from.doc, revision: fromRevision, start: from.start, end: from.end },
+        {
+          doc: m.doc,
+          revision: toRevision ?? (await this.texts.get(m.doc, this.revisionOf(m.doc))).revision,
+          start: m.start,
+          end: m.end,
+        },
+      ];
+      await this.host.link(relation, ends);
+      el.classList.add('is-linked');
+      const button = el.querySelector('.cp-link');
+      if (button) button.textContent = `Linked: ${relation} ✓`;
+      this.host.notify(`Linked (${relation}) with ${this.label(m.doc)}. Ctrl+Z undoes it.`);
+    } catch (err) {
+      this.host.notify(`The link was not made: ${(err as Error).message}`, 'error');
+    }
+  }
+
+  private async showMatch(m: Match): Promise<void> {
+    if (this.host.show(m.doc, m.start, m.end)) return;
+    await this.host.openBeside(m.doc, m.start, m.end);
+    // The document is open now: its column says so, and the focus stays on the match.
+    if (!this.answer) return;
+    this.render(this.answer);
+    void this.fillContext(this.answer, this.asked);
+    this.matchElements()
+      .find((el) => el.dataset.doc === m.doc && el.dataset.start === String(m.start))
+      ?.focus();
+  }
+
+  private keydown(event: KeyboardEvent): void {
+    const el = (event.target as HTMLElement).closest<HTMLElement>('.cp-match');
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.answerPane?.focus();
+      return;
+    }
+    if (!el || event.ctrlKey || event.metaKey || event.altKey || event.target !== el) return;
+    const all = this.matchElements();
+    const at = all.indexOf(el);
+    const m = this.answer?.matches.find((x) => x.doc === el.dataset.doc && String(x.start) === el.dataset.start);
+    if (!m) return;
+    const key = event.key.toLowerCase();
+    if (key === 'enter' || key === 'l') void this.makeLink(el, m, m.relation);
+    else if (KEY_RELATION[key]) void this.makeLink(el, m, KEY_RELATION[key]);
+    else if (key === 'o') void this.showMatch(m);
+    else if (key === 'arrowdown' || key === 'arrowright' || key === 'j') all[Math.min(all.length - 1, at + 1)]?.focus();
+    else if (key === 'arrowup' || key === 'arrowleft' || key === 'k') all[Math.max(0, at - 1)]?.focus();
+    else return;
+    event.preventDefault();
+  }
+}
