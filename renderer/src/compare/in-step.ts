@@ -51,10 +51,15 @@ export function interpolate(pairs: [number, number][], x: number): number {
   return pairs[pairs.length - 1][1];
 }
 
+/** How many frames panes in step keep correcting after a scroll. */
+const SETTLE_FRAMES = 4;
+
 export class PanesInStep {
   private on = false;
   private driver?: Pane;
   private moved = false;
+  /** Frames left to re-check after the user stopped scrolling. */
+  private settling = 0;
   /** Scroll positions this module set, so the scroll events they cause are not taken as the user's. */
   private readonly expected = new Map<Pane, number>();
   private readonly listeners = new Set<(on: boolean) => void>();
@@ -93,13 +98,19 @@ export class PanesInStep {
     return this.on;
   }
 
-  /** In a frame: brings the other panes level with the one the user scrolled. */
-  follow(): void {
-    if (!this.on || !this.moved || !this.driver) return;
+  /**
+   * In a frame: brings the other panes level with the one the user scrolled. True when
+   * another frame should check again: text the browser had skipped gets its real height
+   * once scrolled into view, which moves the anchors.
+   */
+  follow(): boolean {
+    if (!this.on || !this.driver || (!this.moved && this.settling <= 0)) return false;
+    if (this.moved) this.settling = SETTLE_FRAMES;
     this.moved = false;
+    this.settling--;
     const source = this.driver;
     const sv = source.editorView();
-    if (!sv) return;
+    if (!sv) return false;
     const ss = source.scroller;
     const sTop = ss.getBoundingClientRect().top;
     const targets: [Pane, number][] = [];
@@ -116,10 +127,14 @@ export class PanesInStep {
       targets.push([pane, Math.max(0, Math.min(ts.scrollHeight - ts.clientHeight, line - ts.clientHeight / 2))]);
     }
     // Writes after all reads.
+    let changed = false;
     for (const [pane, top] of targets) {
       if (Math.abs(pane.scroller.scrollTop - top) < 1) continue;
       pane.scroller.scrollTop = top;
       this.expect(pane);
+      changed = true;
     }
+    if (!changed) this.settling = 0;
+    return this.settling > 0;
   }
 }

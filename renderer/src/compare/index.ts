@@ -146,11 +146,12 @@ export class Comparison {
   /** Draws one frame: panes in step first (they move the others), then curves and rulers. */
   draw(): void {
     this.frame = undefined;
-    this.inStep.follow();
+    const again = this.inStep.follow();
     const curves = this.curves.measure();
     const thumbs = [...this.rulers].map(([, ruler]) => [ruler, ruler.measure()] as const);
     this.curves.render(curves);
     for (const [ruler, view] of thumbs) ruler.render(view);
+    if (again) this.schedule();
   }
 
   private scrolled(event: Event): void {
