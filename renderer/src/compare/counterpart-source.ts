@@ -1,12 +1,8 @@
 /**
- * Where the counterparts panel gets its answers, and the text around a passage. The
- * aligner answers per passage (its counterparts call); the texts of documents not open
- * in a pane are fetched once per revision for the context shown around a match.
+ * What the counterparts panel shows: the answer for a passage (from the aligner's
+ * counterparts call, or from Align's stored suggestions), and a passage in its context.
  */
 import type { Relation, Suggestion } from '../../../common/model';
-import { schema } from '../../../common/schema';
-import { call } from '../bridge';
-import { plainText } from './geometry';
 
 /** A passage of a document, as plain-text offsets, with its text. */
 export interface Passage {
@@ -80,37 +76,28 @@ export function counterpartsFromSuggestions(list: Suggestion[], q: CounterpartQu
   return { passage, matches, state: 'suggestions' };
 }
 
-/** The plain text of documents, by revision, for showing a passage in its context. */
-export class DocumentTexts {
-  private readonly texts = new Map<string, Promise<{ revision: number; text: string }>>();
-
-  /** The document's current text (fetched once per revision the workspace names). */
-  get(doc: string, revision?: number): Promise<{ revision: number; text: string }> {
-    const key = `${doc}@${revision ?? ''}`;
-    let text = this.texts.get(key);
-    if (!text) {
-      text = call('getDocument', { id: doc }).then((p) => ({
-        revision: p.revision,
-        text: plainText(schema.nodeFromJSON(p.doc)).text,
-      }));
-      text.catch(() => this.texts.delete(key));
-      this.texts.set(key, text);
-    }
-    return text;
-  }
-}
-
 /** The passage with up to `chars` characters of its paragraph on either side. */
 export function inContext(text: string, p: Passage, chars = 160): { before: string; passage: string; after: string } {
   const paraStart = text.lastIndexOf('\n\n', p.start);
   const paraEnd = text.indexOf('\n\n', p.end);
-  const from = Math.max(paraStart < 0 ? 0 : paraStart + 2, p.start - chars);
-  const to = Math.min(paraEnd < 0 ? text.length : paraEnd, p.end + chars);
+  const paraFrom = paraStart < 0 ? 0 : paraStart + 2;
+  const paraTo = paraEnd < 0 ? text.length : paraEnd;
+  let from = Math.max(paraFrom, p.start - chars);
+  let to = Math.min(paraTo, p.end + chars);
+  // Cut between words, not inside one.
+  if (from > paraFrom && /\S/.test(text[from - 1])) {
+    const space = text.indexOf(' ', from);
+    from = space >= 0 && space < p.start ? space + 1 : p.start;
+  }
+  if (to < paraTo && /\S/.test(text[to])) {
+    const space = text.lastIndexOf(' ', to);
+    to = space > p.end ? space : p.end;
+  }
   const before = text.slice(from, p.start);
   const after = text.slice(p.end, to);
   return {
-    before: (from > 0 && text[from - 1] !== '\n' ? '…' : '') + before,
+    before: (from > paraFrom ? '…' : '') + before,
     passage: text.slice(p.start, p.end) || p.text,
-    after: after + (to < text.length && text[to] !== '\n' ? '…' : ''),
+    after: after + (to < paraTo ? '…' : ''),
   };
 }

@@ -13,8 +13,8 @@ import { posToOffset } from '../../../common/plaintext';
 import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
+import { DocumentTexts } from './document-texts';
 import {
-  DocumentTexts,
   inContext,
   type CounterpartQuery,
   type CounterpartSource,
