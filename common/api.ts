@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import type { CallName } from './channels';
+import { describePath, inspectJSON } from './json-guard';
 import {
   Annotation,
   AnnotationId,
   Color,
   Concept,
+  Counterparts,
   DocumentId,
   DocumentMeta,
   DocumentSummary,
@@ -78,9 +80,6 @@ export type SuggestionsPayload = z.infer<typeof SuggestionsPayload>;
 /** Most concepts a workspace may define. */
 export const MAX_CONCEPTS = 2000;
 
-/** Largest document (as ProseMirror JSON text) a save accepts. */
-export const MAX_DOCUMENT_JSON_CHARS = 8_000_000;
-
 const Offset = z.number().int().nonnegative();
 const Revision = z.number().int().nonnegative();
 const Note = z.string().max(MAX_NOTE_CHARS, `notes are at most ${MAX_NOTE_CHARS} characters`);
@@ -127,6 +126,60 @@ export const CodebookPayload = z.object({
 });
 export type CodebookPayload = z.infer<typeof CodebookPayload>;
 
+/** Formats Parallax imports (by file extension). */
+export const ImportFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
+
+/** Most characters of a file sent for import (base64 of 50 MB). */
+export const MAX_IMPORT_PAYLOAD_CHARS = 70_000_000;
+
+/** What an import found in a file, for the analyst to check before it enters the workspace. */
+export const ImportPreview = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  format: ImportFormat,
+  /** The details to confirm: what the file gave, the file name as the title otherwise. */
+  meta: DocumentMeta,
+  /** Which of title, authors, venue, date came from the file itself. */
+  found: z.array(z.string()),
+  warnings: z.array(z.string()),
+  stats: z.object({
+    characters: z.number().int().nonnegative(),
+    paragraphs: z.number().int().nonnegative(),
+    notes: z.number().int().nonnegative(),
+  }),
+  /** Documents already in the workspace that this file probably is again (offer to replace). */
+  matches: z.array(z.object({ id: DocumentId, title: z.string() })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportResult = z.object({
+  document: DocumentSummary,
+  replaced: z.boolean(),
+  moved: z.number().int().nonnegative(),
+  orphaned: z.number().int().nonnegative(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Formats Parallax exports: CSV, W3C Web Annotation JSON, reports (HTML, Word, Markdown), REFI-QDA. */
+export const ExportFormat = z.enum(['csv', 'json', 'html', 'docx', 'md', 'qdpx']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A running or finished export. */
+export const ExportJob = z.object({
+  id: z.string(),
+  format: ExportFormat,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  stage: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Where the file was written (when done). */
+  path: z.string().optional(),
+  fileName: z.string().optional(),
+  bytes: z.number().int().nonnegative().optional(),
+  error: z.string().optional(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;
+
 /** Every call the renderer can make. */
 export const contract = {
   getAppInfo: { input: Empty, output: AppInfo },
@@ -170,6 +223,17 @@ export const contract = {
       .object({ id: z.string().min(1).max(64), status: Suggestion.shape.status, relation: Relation.optional() })
       .strict(),
     output: z.object({ suggestion: Suggestion, link: Link.nullable() }),
+  },
+  /**
+   * What the other documents say about a passage: the sentence(s) a range covers (the
+   * sentence around a cursor when start = end) and its best `k` matches in each other
+   * document, each with similarity, relation, confidence and evidence.
+   */
+  getCounterparts: {
+    input: z
+      .object({ doc: DocumentId, start: Offset, end: Offset, k: z.number().int().min(1).max(20).default(3) })
+      .strict(),
+    output: Counterparts,
   },
   getConcepts: { input: Empty, output: z.object({ defaults: z.array(Concept), custom: z.array(Concept) }) },
   saveConcepts: {
@@ -264,6 +328,27 @@ export const contract = {
   undo: { input: Empty, output: HistoryState },
   redo: { input: Empty, output: HistoryState },
   getStoreStatus: { input: Empty, output: StoreStatus },
+  /** Reads a file (sent as base64) and tells what it found; nothing changes yet. */
+  prepareImport: {
+    input: z.object({ fileName: z.string().min(1).max(255), data: z.string().max(MAX_IMPORT_PAYLOAD_CHARS) }).strict(),
+    output: ImportPreview,
+  },
+  /** Adds a prepared import to the workspace, or replaces `replace` with it (re-anchoring its annotations). */
+  commitImport: {
+    input: z
+      .object({ importId: z.string().min(1).max(64), meta: DocumentMeta, replace: DocumentId.optional() })
+      .strict(),
+    output: ImportResult,
+  },
+  updateDocumentMeta: { input: z.object({ id: DocumentId, meta: DocumentMeta }).strict(), output: DocumentSummary },
+  /** Exports the workspace (flushed first) in a format; the job tells progress and where it wrote. */
+  startExport: { input: z.object({ format: ExportFormat }).strict(), output: ExportJob },
+  getExportJob: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: ExportJob },
+  /** Shows an export's file in the system's file manager. */
+  revealExport: {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: z.object({ shown: z.boolean() }),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -279,6 +364,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'too-deep'
   | 'unauthorized'
   | 'unknown-call'
   | 'storage'
@@ -322,9 +408,20 @@ export async function dispatch(handlers: ApiHandlers, name: string, rawInput: un
     return { ok: false, error: { code: 'unknown-call', message: `Unknown call "${name}".` } };
   }
   const call = contract[name as CallName];
+  // Depth and characters first, without recursion: a payload nested thousands deep
+  // must be refused, not overflow the stack of the validator below.
+  const problem = inspectJSON(rawInput);
+  if (problem) {
+    const code = problem.kind === 'too-deep' ? 'too-deep' : 'invalid-input';
+    return { ok: false, error: { code, message: `${name}: ${describePath(problem.path)}: ${problem.message}` } };
+  }
   const parsed = call.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: `${name}: ${describeIssues(parsed.error)}` } };
+    const tooDeep = parsed.error.issues.some(
+      (i) => i.code === 'custom' && (i.params as { parallax?: string } | undefined)?.parallax === 'too-deep',
+    );
+    const code = tooDeep ? 'too-deep' : 'invalid-input';
+    return { ok: false, error: { code, message: `${name}: ${describeIssues(parsed.error)}` } };
   }
   try {
     const handler = handlers[name as CallName] as (input: unknown) => Promise<unknown>;
@@ -332,7 +429,14 @@ export async function dispatch(handlers: ApiHandlers, name: string, rawInput: un
     return { ok: true, value: call.output.parse(value) };
   } catch (err) {
     if (err instanceof ParallaxError) return { ok: false, error: { code: err.code, message: err.message } };
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { code: 'internal', message: `${name} failed: ${message}` } };
+    // The raw error goes to the log of the process that ran the call, never to the caller.
+    console.error(`parallax: ${name} failed:`, err);
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `${name} failed because of an internal error; the details are in Parallax's log.`,
+      },
+    };
   }
 }

@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'getAlignJob',
   'listSuggestions',
   'setSuggestionStatus',
+  'getCounterparts',
   'getConcepts',
   'saveConcepts',
   'getCodebook',
@@ -39,6 +40,12 @@ export const CALL_NAMES = [
   'undo',
   'redo',
   'getStoreStatus',
+  'prepareImport',
+  'commitImport',
+  'updateDocumentMeta',
+  'startExport',
+  'getExportJob',
+  'revealExport',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -57,6 +64,15 @@ export const MENU_COMMANDS = [
   'panel.toggle',
   'suggestion.next',
   'suggestion.previous',
+  'file.import',
+  'file.export',
+  'document.details',
+  'link.start',
+  'item.openAtCaret',
+  'panel.links',
+  'panel.review',
+  'pane.focusNext',
+  'pane.focusPrevious',
   'compare.inStep',
   'compare.counterparts',
 ] as const;

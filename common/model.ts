@@ -3,6 +3,7 @@
  * so what is checked at a boundary and what the code assumes cannot drift apart.
  */
 import { z } from 'zod';
+import { checkNodeJSON } from './node-json';
 
 /** Version of the workspace file layout; bump it and add a migration together. */
 export const SCHEMA_VERSION = 3;
@@ -44,17 +45,18 @@ export interface NodeJSON {
   text?: string;
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
-export const NodeJSON: z.ZodType<NodeJSON> = z.lazy(() =>
-  z.object({
-    type: z.string().min(1).max(64),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(NodeJSON).optional(),
-    text: z.string().optional(),
-    marks: z
-      .array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() }))
-      .optional(),
-  }),
-);
+/** Checked without recursion and at most MAX_DOCUMENT_DEPTH deep (see node-json.ts). */
+export const NodeJSON: z.ZodType<NodeJSON> = z.custom<NodeJSON>().superRefine((value, ctx) => {
+  const problem = checkNodeJSON(value);
+  if (problem) {
+    ctx.addIssue({
+      code: 'custom',
+      message: problem.message,
+      path: problem.path,
+      params: problem.tooDeep ? { parallax: 'too-deep' } : undefined,
+    });
+  }
+});
 
 export const DocumentRecord = z.object({
   id: DocumentId,
@@ -88,17 +90,99 @@ export const Concept = z.object({
 });
 export type Concept = z.infer<typeof Concept>;
 
+/**
+ * How two passages relate. "related" is the default: agree and conflict are said only on
+ * evidence. A difference between texts written years apart is "related" with a
+ * "change" cue (changed over time), not a conflict.
+ */
 export const Relation = z.enum(['agree', 'conflict', 'related']);
 export type Relation = z.infer<typeof Relation>;
 
+/**
+ * Kinds of evidence for an alignment. Cues of difference (negation, antonym, number,
+ * degree, marker, change) are kept even when they do not decide the relation: the card
+ * lists them as "differences to check".
+ */
+export const EvidenceKind = z.enum([
+  /** Words both passages use (ranges on both sides). */
+  'shared',
+  /** The same predicate negated on one side only. */
+  'negation',
+  /** Words of opposite meaning said of the same thing. */
+  'antonym',
+  /** The same quantity (entity, unit, time) with different values. */
+  'number',
+  /** Contrasts of degree (few / many). */
+  'degree',
+  /** A counter-marker ("however", "contrary to") on one side. */
+  'marker',
+  /** Texts written years apart: a difference may be a change over time. */
+  'time',
+  /** A difference between dated texts read as a change over time (2022 → 2024). */
+  'change',
+  /** Other documents that take up the same point. */
+  'cluster',
+  /** Closeness in meaning from the sentence encoder. */
+  'semantic',
+]);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
+/** Cue kinds that speak of a difference between the two passages. */
+export const DIFFERENCE_KINDS: ReadonlySet<EvidenceKind> = new Set([
+  'negation',
+  'antonym',
+  'number',
+  'degree',
+  'marker',
+  'change',
+]);
+
 const Range = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
-/** One side of a suggested alignment: a passage as plain-text offsets of a document revision. */
-export const SuggestionSide = z.object({
+/** One piece of evidence: its kind, the character ranges it covers on each side, a note. */
+export const Evidence = z.object({
+  kind: EvidenceKind,
+  a: Range.nullable(),
+  b: Range.nullable(),
+  note: z.string().max(1000),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** A passage of a document: plain-text offsets and the text they cover. */
+export const PassageRef = z.object({
   doc: DocumentId,
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
+});
+export type PassageRef = z.infer<typeof PassageRef>;
+
+/**
+ * A counterpart of a passage in another document. `similarity` says how alike the two
+ * are (retrieval, 0–1); `confidence` how sure the aligner is of `relation` (0–1).
+ */
+export const CounterpartMatch = PassageRef.extend({
+  similarity: z.number().min(0).max(1),
+  relation: Relation,
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(Evidence),
+});
+export type CounterpartMatch = z.infer<typeof CounterpartMatch>;
+
+/**
+ * The counterparts of one passage: its best matches in each other document, grouped by
+ * document (in workspace order), best first within each. `state` is "lexical" while
+ * only word overlap ranks them, "refined" once sentence embeddings have re-ranked them.
+ */
+export const Counterparts = z.object({
+  passage: PassageRef,
+  matches: z.array(CounterpartMatch),
+  state: z.enum(['lexical', 'refined']),
+});
+export type Counterparts = z.infer<typeof Counterparts>;
+
+/** One side of a suggested alignment: a passage as plain-text offsets of a document revision. */
+export const SuggestionSide = PassageRef.extend({
   /** The document revision the offsets refer to. */
   revision: z.number().int().nonnegative(),
 });
@@ -107,12 +191,13 @@ export const SuggestionSide = z.object({
 export const Suggestion = z.object({
   id: z.string().min(1).max(64),
   relation: Relation,
+  /** Similarity of the two passages (how alike, 0–1): what ranks suggestions. */
   score: z.number().min(0).max(1),
+  /** How sure the aligner is of `relation` (0–1); null for suggestions stored before it was kept. */
+  confidence: z.number().min(0).max(1).nullable().default(null),
   a: SuggestionSide,
   b: SuggestionSide,
-  evidence: z.array(
-    z.object({ kind: z.string().max(40), a: Range.nullable(), b: Range.nullable(), note: z.string().max(1000) }),
-  ),
+  evidence: z.array(Evidence),
   /** suggested until the analyst accepts or dismisses it; re-running Align keeps decided ones. */
   status: z.enum(['suggested', 'accepted', 'dismissed']),
 });

@@ -1,17 +1,23 @@
-/** Worker thread entry of Align (see services/align-jobs.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { AlignRequest, WorkerMessage } from './services/align-jobs';
-import { alignDocuments } from './services/aligner/align';
+/** The aligner's long-lived worker thread (see services/align-jobs.ts). */
+import { parentPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './services/align-jobs';
+import { AlignerEngine } from './services/aligner/engine';
 
-const request = workerData as AlignRequest;
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-try {
-  const result = alignDocuments(request.docs, {
-    top: request.top,
-    concepts: request.concepts,
-    onProgress: (stage, done, total) => post({ type: 'progress', stage, done, total }),
-  });
-  post({ type: 'done', result });
-} catch (err) {
-  post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-}
+const engine = new AlignerEngine();
+const post = (m: FromWorker) => parentPort!.postMessage(m);
+
+parentPort!.on('message', (m: ToWorker) => {
+  if (m.type === 'corpus') {
+    engine.setCorpus(m.corpus);
+    return;
+  }
+  try {
+    const value =
+      m.type === 'align'
+        ? engine.align(m.request, (stage, done, total) => post({ type: 'progress', id: m.id, stage, done, total }))
+        : engine.counterparts(m.query);
+    post({ type: 'result', id: m.id, value });
+  } catch (err) {
+    post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+  }
+});

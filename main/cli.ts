@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParallaxError } from '../common/api';
 import { alignCommand, relateCommand, UsageError } from './cli-align';
+import { exportCommand, importCommand } from './cli-import';
 import { startHost } from './host';
 import { appVersion, openWorkspace } from './services/app';
 import { defaultWorkspacePath, parallaxHome, rendererDir } from './services/paths';
@@ -24,6 +25,16 @@ Usage:
       one JSON object on stdout; progress goes to stderr.
   parallax relate --pairs FILE.jsonl
       Classify each line {"a": "...", "b": "..."}: prints {"relation", "score", "evidence"}.
+  parallax import FILE... [--workspace W] [--replace | --new]
+                  [--title T] [--authors "A; B"] [--venue V] [--date YYYY-MM-DD]
+      Import .txt, .md, .html, .docx or .pdf files (or a Parallax JSON export) into the
+      workspace W, creating it from these documents if it does not exist. Title,
+      authors, venue and date are read from the file unless given. A document already
+      there is skipped unless --replace (re-anchors its annotations) or --new.
+      If any file cannot be imported, nothing changes.
+  parallax export --format csv|json|html|docx|md|qdpx --out PATH [--workspace W]
+      Write the workspace's annotations, links and suggestions: a CSV table, W3C Web
+      Annotations (JSON-LD), a report (HTML, Word, Markdown) or a REFI-QDA project.
   parallax --help       Show this help.
   parallax --version    Show the version.
 
@@ -75,8 +86,8 @@ async function serve(args: string[]): Promise<void> {
     await host.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // Ctrl+C, a kill, or the terminal closing (SIGHUP): write what is pending, release the lock.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -97,6 +108,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'relate') {
       await relateCommand(rest);
+      return 0;
+    }
+    if (command === 'import') {
+      await importCommand(rest);
+      return process.exitCode === 1 ? 1 : 0;
+    }
+    if (command === 'export') {
+      await exportCommand(rest);
       return 0;
     }
     if (command === 'serve') {

@@ -1,17 +1,18 @@
 /**
  * The local host: the same services behind the same contract over HTTP, for browser
  * mode and end-to-end tests. Binds 127.0.0.1 only; every API call must carry the
- * random per-run token; Host headers other than our own are refused (DNS rebinding).
+ * random per-run token; Host headers other than our own are refused (DNS rebinding), and
+ * so are calls from pages of other sites (Origin, Sec-Fetch-Site). Every refusal is a
+ * 4xx with a typed error body ({ ok: false, error: { code, message } }); internal
+ * errors are a 500 with a generic message, their details only in the server's log.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { dispatch, type ApiHandlers } from '../common/api';
-
-/** Largest request body the host reads (documents are saved whole). */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers, type ErrorCode } from '../common/api';
+import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, formatMegabytes } from '../common/limits';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -43,26 +44,91 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** The HTTP status of each error code; the body always carries the typed error too. */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'too-deep': 400,
+  unauthorized: 401,
+  'not-found': 404,
+  'unknown-call': 404,
+  conflict: 409,
+  'too-large': 413,
+  locked: 423,
+  storage: 507,
+  internal: 500,
+};
+
+/** Calls that carry a whole file (an import, as base64) may send more than one document's worth. */
+const LARGE_BODY_CALLS: Record<string, number> = { prepareImport: MAX_IMPORT_PAYLOAD_CHARS + 4096 };
+
+/** Most bytes read and thrown away after a body proved too large, so the 413 still arrives. */
+const MAX_DRAIN_BYTES = 8 * MAX_REQUEST_BYTES;
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  send(res, status, { ok: false, error: { code, message } }, status === 413 ? { connection: 'close' } : {});
+}
+
+/**
+ * Reads a request body of at most `limit` bytes as UTF-8 text. A larger body is read to
+ * its end and thrown away (up to a bound) before the 413 is sent: answering while the
+ * client is still sending makes it see a reset connection, not the answer.
+ */
+function readBody(req: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
+      if (size > limit) tooLarge = true;
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > Math.max(MAX_DRAIN_BYTES, limit)) req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (tooLarge) {
+        reject(
+          new RequestError(
+            413,
+            'too-large',
+            limit === MAX_REQUEST_BYTES
+              ? `The request is larger than ${formatMegabytes(MAX_REQUEST_BYTES)}, the most Parallax accepts (one document of up to ${formatMegabytes(MAX_DOCUMENT_BYTES)}).`
+              : `The request is larger than ${formatMegabytes(limit)}, the most Parallax accepts for this call.`,
+          ),
+        );
+        return;
+      }
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new RequestError(400, 'invalid-input', 'The request body is not UTF-8 text.'));
+      }
+    });
     req.on('error', reject);
   });
 }
@@ -80,33 +146,47 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0;
   const staticRoot = normalize(options.staticDir + sep);
 
+  /** Whether a request comes from the app's own page (or from no page at all: curl, tests). */
+  const fromOwnPage = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      return false;
+    }
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  };
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+    if (!fromOwnPage(req)) {
+      // Even a page that learnt the token may not use it from another site.
+      sendError(res, 403, 'unauthorized', 'Requests from other sites are refused.');
+      req.resume();
+      return;
+    }
     const auth = req.headers.authorization;
     const given = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     if (!tokenMatches(given, token)) {
-      send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong access token.' } });
+      sendError(res, 401, 'unauthorized', 'Missing or wrong access token.');
+      req.resume();
       return;
     }
     if (req.method !== 'POST') {
-      res.writeHead(405, { allow: 'POST' }).end();
+      res.setHeader('allow', 'POST');
+      sendError(res, 405, 'invalid-input', `Calls are made with POST, not ${req.method}.`);
+      req.resume();
       return;
     }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, LARGE_BODY_CALLS[name]);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch (err) {
-      const tooLarge = (err as Error).message === 'too-large';
-      send(res, tooLarge ? 413 : 400, {
-        ok: false,
-        error: tooLarge
-          ? { code: 'too-large', message: 'The request is too large.' }
-          : { code: 'invalid-input', message: 'The request body is not valid JSON.' },
-      });
+      if (err instanceof RequestError) sendError(res, err.status, err.code, err.message);
+      else sendError(res, 400, 'invalid-input', 'The request body is not valid JSON.');
       return;
     }
     const result = await dispatch(options.handlers, name, input);
-    send(res, result.ok || result.error.code !== 'unknown-call' ? 200 : 404, result);
+    send(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
   };
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
@@ -114,7 +194,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(405).end();
       return;
     }
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    let rel: string;
+    try {
+      rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      res.end('Bad request: the address is not valid (malformed percent-encoding).');
+      return;
+    }
     const file = normalize(join(staticRoot, rel));
     if (!file.startsWith(staticRoot)) {
       res.writeHead(403).end();
@@ -144,11 +231,20 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      sendError(res, 400, 'invalid-input', 'The address is not valid.');
+      return;
+    }
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
     const work = api ? handleApi(req, res, api[1]) : handleStatic(req, res, url.pathname);
     work.catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
+      // The details stay in the server's log; the caller learns only that it failed.
+      console.error('parallax: request failed:', err);
+      if (!res.headersSent)
+        sendError(res, 500, 'internal', 'Parallax could not answer this request; the details are in its log.');
       else res.destroy();
     });
   });

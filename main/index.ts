@@ -86,4 +86,6 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       });
   });
+  // A closed terminal or a kill also quits through before-quit, so pending writes land.
+  for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 }

@@ -1,70 +1,71 @@
-/** The application menu: File, Edit, View, Help with the usual shortcuts. */
+/**
+ * The application menu: File, Edit, Annotate, Compare, View, Help. Every command item and
+ * its accelerator comes from the shared key-binding table (common/keys.ts); this file adds
+ * only Electron's own roles (cut, copy, zoom…) around them.
+ */
 import { app, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { COMMAND_CHANNEL, type MenuCommand } from '../common/channels';
+import { KEY_BINDINGS, type MenuName } from '../common/keys';
+
+type Item = MenuItemConstructorOptions;
 
 export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
   const send = (command: MenuCommand) => () => getWindow()?.webContents.send(COMMAND_CHANNEL, command);
   const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
+  const separator: Item = { type: 'separator' };
+
+  /** The table's items of one menu, with a separator between groups. */
+  const commands = (menu: MenuName): Item[] => {
+    const items: Item[] = [];
+    let group: string | undefined;
+    for (const b of KEY_BINDINGS) {
+      if (b.menu !== menu) continue;
+      if (group !== undefined && b.group !== group) items.push(separator);
+      group = b.group;
+      items.push({ label: b.label, accelerator: b.accelerator, click: send(b.command) });
+    }
+    return items;
+  };
+  /** One group of a menu's items, for menus that interleave Electron's roles. */
+  const group = (menu: MenuName, name: string): Item[] =>
+    KEY_BINDINGS.filter((b) => b.menu === menu && b.group === name).map((b) => ({
+      label: b.label,
+      accelerator: b.accelerator,
+      click: send(b.command),
+    }));
+
+  const template: Item[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: 'Add Pane', accelerator: 'CmdOrCtrl+Alt+N', click: send('pane.add') },
-        { label: 'Close Pane', accelerator: 'CmdOrCtrl+Alt+W', click: send('pane.close') },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
+    { label: '&File', submenu: [...commands('File'), separator, isMac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: '&Edit',
       submenu: [
         // Undo follows the focus: a text field, the text of a pane being edited, or else
-        // the last annotation or codebook action (the renderer decides).
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('edit.undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('edit.redo') },
-        { type: 'separator' },
+        // the last annotation, link or codebook action (the renderer decides).
+        ...group('Edit', 'history'),
+        separator,
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
-        { type: 'separator' },
-        { label: 'Toggle Editing of Pane', accelerator: 'CmdOrCtrl+E', click: send('pane.toggleEdit') },
+        separator,
+        ...group('Edit', 'pane'),
       ],
     },
-    {
-      label: '&Annotate',
-      submenu: [
-        { label: 'Tag Selection…', accelerator: 'CmdOrCtrl+T', click: send('annotate.tag') },
-        { label: 'Show Annotations Panel', accelerator: 'CmdOrCtrl+Shift+L', click: send('panel.toggle') },
-      ],
-    },
-    {
-      label: '&Compare',
-      submenu: [
-        { label: 'Align Documents', accelerator: 'CmdOrCtrl+Shift+A', click: send('align.run') },
-        { label: 'Concepts…', accelerator: 'CmdOrCtrl+Shift+K', click: send('concepts.edit') },
-        { type: 'separator' },
-        { label: 'Next Suggestion', accelerator: 'F8', click: send('suggestion.next') },
-        { label: 'Previous Suggestion', accelerator: 'Shift+F8', click: send('suggestion.previous') },
-        { type: 'separator' },
-        { label: 'Counterparts', accelerator: 'CmdOrCtrl+Alt+C', click: send('compare.counterparts') },
-        { label: 'Panes in Step', accelerator: 'CmdOrCtrl+Alt+S', click: send('compare.inStep') },
-      ],
-    },
+    { label: '&Annotate', submenu: commands('Annotate') },
+    { label: '&Compare', submenu: commands('Compare') },
     {
       label: '&View',
       submenu: [
-        { label: 'Move Pane Left', accelerator: 'CmdOrCtrl+Alt+Left', click: send('pane.moveLeft') },
-        { label: 'Move Pane Right', accelerator: 'CmdOrCtrl+Alt+Right', click: send('pane.moveRight') },
-        { type: 'separator' },
+        ...commands('View'),
+        separator,
         { role: 'reload' },
         { role: 'toggleDevTools' },
-        { type: 'separator' },
+        separator,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
-        { type: 'separator' },
+        separator,
         { role: 'togglefullscreen' },
       ],
     },

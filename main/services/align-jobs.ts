@@ -1,64 +1,124 @@
 /**
- * Running Align off the thread that serves the UI: in a worker thread when running
- * from the built app (out/main/align-worker.js), in-process otherwise (unit tests).
- * Progress is kept on the job for the renderer to poll.
+ * The aligner's host: one long-lived worker thread (from the built app,
+ * out/main/align-worker.js) that runs Align and keeps the counterpart index between
+ * queries, so the thread serving the UI never does the work. Without the build (unit
+ * tests, development) the same engine runs in-process.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Concept } from '../../common/model';
-import { alignDocuments, type AlignOutput } from './aligner/align';
-import type { AlignInput } from './aligner/passages';
+import type { Counterparts } from '../../common/model';
+import type { AlignOutput } from './aligner/align';
+import type { CounterpartQuery } from './aligner/counterparts';
+import { AlignerEngine, type AlignRequest, type Corpus, type Progress } from './aligner/engine';
 import { appRoot } from './paths';
 
-export interface AlignRequest {
-  docs: AlignInput[];
-  concepts: Concept[];
-  top: number;
+export type { AlignRequest, Corpus, Progress };
+
+/** A corpus named by its key, read only when the aligner does not hold it already. */
+export interface CorpusSource {
+  key: string;
+  load: () => Corpus;
 }
 
-export type Progress = (stage: string, done: number, total: number) => void;
-export type AlignRunner = (request: AlignRequest, onProgress: Progress) => Promise<AlignOutput>;
+export interface AlignerHost {
+  align(request: AlignRequest, onProgress: Progress): Promise<AlignOutput>;
+  counterparts(corpus: CorpusSource, query: CounterpartQuery): Promise<Counterparts>;
+  /** Stops the worker (if any). */
+  close(): Promise<void>;
+}
+
+/** Messages to the worker. */
+export type ToWorker =
+  | { type: 'align'; id: number; request: AlignRequest }
+  | { type: 'corpus'; corpus: Corpus }
+  | { type: 'counterparts'; id: number; query: CounterpartQuery };
 
 /** Messages from the worker. */
-export type WorkerMessage =
-  | { type: 'progress'; stage: string; done: number; total: number }
-  | { type: 'done'; result: AlignOutput }
-  | { type: 'error'; message: string };
+export type FromWorker =
+  | { type: 'progress'; id: number; stage: string; done: number; total: number }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; message: string };
 
-export const inProcessRunner: AlignRunner = async (request, onProgress) => {
-  await new Promise((resolve) => setImmediate(resolve));
-  return alignDocuments(request.docs, { top: request.top, concepts: request.concepts, onProgress });
-};
+/** The engine on this thread, yielding first so a caller's reply is not held up. */
+export function inProcessHost(): AlignerHost {
+  const engine = new AlignerEngine();
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  return {
+    async align(request, onProgress) {
+      await tick();
+      return engine.align(request, onProgress);
+    },
+    async counterparts(corpus, query) {
+      await tick();
+      if (engine.corpusKey !== corpus.key) engine.setCorpus(corpus.load());
+      return engine.counterparts(query);
+    },
+    async close() {},
+  };
+}
 
-export function workerRunner(file: string): AlignRunner {
-  return (request, onProgress) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(file, { workerData: request });
-      let settled = false;
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') onProgress(m.stage, m.done, m.total);
-        else if (m.type === 'done') {
-          settled = true;
-          resolve(m.result);
-        } else {
-          settled = true;
-          reject(new Error(m.message));
-        }
-      });
-      worker.on('error', (err) => {
-        settled = true;
-        reject(err);
-      });
-      worker.on('exit', (code) => {
-        if (!settled) reject(new Error(`the aligner stopped unexpectedly (exit code ${code})`));
-      });
+/** One worker thread, started on first use and again after it fails. */
+export function workerHost(file: string): AlignerHost {
+  let worker: Worker | undefined;
+  let sentKey: string | undefined;
+  let next = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: Progress }>();
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+    worker = undefined;
+    sentKey = undefined;
+  };
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(file);
+    w.unref();
+    w.on('message', (m: FromWorker) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.type === 'progress') p.progress?.(m.stage, m.done, m.total);
+      else {
+        pending.delete(m.id);
+        if (m.type === 'result') p.resolve(m.value);
+        else p.reject(new Error(m.message));
+      }
     });
+    w.on('error', (err) => failAll(err));
+    w.on('exit', (code) => {
+      if (worker === w) failAll(new Error(`the aligner stopped unexpectedly (exit code ${code})`));
+    });
+    worker = w;
+    return w;
+  };
+  const request = <T>(message: ToWorker & { id: number }, progress?: Progress): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(message.id, { resolve: resolve as (v: unknown) => void, reject, progress });
+      start().postMessage(message);
+    });
+  return {
+    align(req, onProgress) {
+      return request<AlignOutput>({ type: 'align', id: ++next, request: req }, onProgress);
+    },
+    counterparts(corpus, query) {
+      const w = start();
+      if (sentKey !== corpus.key) {
+        w.postMessage({ type: 'corpus', corpus: corpus.load() } satisfies ToWorker);
+        sentKey = corpus.key;
+      }
+      return request<Counterparts>({ type: 'counterparts', id: ++next, query });
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      if (w) await w.terminate();
+    },
+  };
 }
 
 /** The worker when this code runs from the build (where the worker file sits), else in-process. */
-export function defaultRunner(): AlignRunner {
+export function defaultAlignerHost(): AlignerHost {
   const built = import.meta.url.includes('/out/main/');
   const file = join(appRoot(), 'out', 'main', 'align-worker.js');
-  return built && existsSync(file) ? workerRunner(file) : inProcessRunner;
+  return built && existsSync(file) ? workerHost(file) : inProcessHost();
 }

@@ -7,9 +7,8 @@ import { basename, extname, join } from 'node:path';
 import { parseMarkdownDocument, parsePlainTextDocument } from '../../common/markdown';
 import { DocumentMeta, DocumentRecord } from '../../common/model';
 import { ParallaxError, describeIssues } from '../../common/api';
-
-/** Largest source file Parallax opens (a 60 KB article is typical; books reach a few MB). */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+import { MAX_SOURCE_BYTES, documentTooLarge, formatMegabytes } from '../../common/limits';
+import { decodeText } from './text-decoding';
 
 const KNOWN_FIELDS = new Set(['id', 'title', 'authors', 'author', 'venue', 'date', 'year', 'doi', 'url', 'kind']);
 
@@ -30,22 +29,9 @@ function checkSize(size: number, name: string): void {
   if (size > MAX_SOURCE_BYTES) {
     throw new ParallaxError(
       'too-large',
-      `${name} is ${(size / 1048576).toFixed(1)} MB; Parallax opens text files up to ${MAX_SOURCE_BYTES / 1048576} MB.`,
+      `${name} is ${formatMegabytes(size)}; Parallax opens text files up to ${formatMegabytes(MAX_SOURCE_BYTES)}.`,
     );
   }
-}
-
-/** Decodes bytes as UTF-8 text, refusing binary content. */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  checkSize(bytes.length, name);
-  if (bytes.includes(0))
-    throw new ParallaxError('invalid-input', `${name} is not a text file (it contains binary data).`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.match(/\uFFFD/g)?.length ?? 0;
-  if (bad > 0 && bad / Math.max(1, text.length) > 0.01) {
-    throw new ParallaxError('invalid-input', `${name} is not UTF-8 text (${bad} undecodable bytes).`);
-  }
-  return text;
 }
 
 function asString(value: unknown): string | undefined {
@@ -95,10 +81,15 @@ export function documentFromText(text: string, fileName: string, now = new Date(
   if (!metaResult.success) {
     throw new ParallaxError('invalid-input', `${fileName}: front matter ${describeIssues(metaResult.error)}`);
   }
+  const doc = parsed.doc.toJSON() as DocumentRecord['doc'];
+  // The same limit as a save, so every document Parallax opens can be saved again.
+  const tooLarge = documentTooLarge(doc);
+  if (tooLarge)
+    throw new ParallaxError('too-large', `${basename(fileName)}: ${tooLarge}. Split it into several files.`);
   return {
     id: slugify(asString(fm.id) ?? stem),
     meta: metaResult.data,
-    doc: parsed.doc.toJSON() as DocumentRecord['doc'],
+    doc,
     revision: 0,
     source: basename(fileName),
     createdAt: now,
@@ -113,7 +104,7 @@ export async function readDocumentFile(path: string): Promise<DocumentRecord> {
   });
   if (!info.isFile()) throw new ParallaxError('invalid-input', `${path} is not a file.`);
   checkSize(info.size, basename(path));
-  return documentFromText(decodeText(await readFile(path), basename(path)), path);
+  return documentFromText(decodeText(await readFile(path), basename(path)).text, path);
 }
 
 /** Reads every .md file of a folder (README.md excepted), sorted by name. */

@@ -3,20 +3,24 @@
  * Plain Node; the Electron IPC binding, the HTTP host and tests all use this.
  */
 import type { Node } from 'prosemirror-model';
-import { ParallaxError, MAX_DOCUMENT_JSON_CHARS, type ApiHandlers } from '../../common/api';
+import { ParallaxError, type ApiHandlers } from '../../common/api';
+import { documentTooLarge } from '../../common/limits';
 import type { AlignJob } from '../../common/api';
 import type { DocumentRecord, DocumentSummary, Layout, Suggestion } from '../../common/model';
 import { schema } from '../../common/schema';
 import { plainTextOf } from '../../common/plaintext';
-import { defaultRunner, type AlignRunner } from './align-jobs';
+import { defaultAlignerHost, type AlignerHost, type Corpus } from './align-jobs';
 import { anchoredItems, attach, reconcileAnchors, reanchorAnnotation, rememberText } from './annotations/anchors';
 import { createAnnotationHandlers } from './annotations/service';
 import { createUndoable } from './annotations/undoable';
+import { createExportHandlers, type ExportHooks } from './export/service';
+import { readImportFile } from './import/files';
+import { createImportHandlers } from './import/service';
 import { createLinkHandlers } from './links/service';
 import { samplesDir } from './paths';
-import { readDocumentFile } from './sources';
 import { isAbsolute, join } from 'node:path';
 import { alignInputOf, type AlignOutput } from './aligner/align';
+import type { AlignInput } from './aligner/passages';
 import { DEFAULT_CONCEPTS } from './aligner/concepts';
 import type { WorkspaceStore } from './store/workspace-store';
 
@@ -26,8 +30,10 @@ export interface ServiceContext {
   version: string;
   /** Where documents whose source is a bare file name came from (default: samples/). */
   sourceDir?: string;
-  /** How Align runs (a worker thread by default). */
-  runAlign?: AlignRunner;
+  /** Where Align and counterpart queries run (a long-lived worker thread by default). */
+  aligner?: AlignerHost;
+  /** How exports ask where to write and show the result (the desktop app's dialogs). */
+  exportHooks?: ExportHooks;
 }
 
 /** Suggestions Align keeps per run. */
@@ -50,6 +56,7 @@ export function mergeSuggestions(
       id: al.id,
       relation: al.relation,
       score: al.score,
+      confidence: al.confidence,
       a: { ...al.a, revision: revisions.get(al.a.doc) ?? 0 },
       b: { ...al.b, revision: revisions.get(al.b.doc) ?? 0 },
       evidence: al.evidence,
@@ -64,9 +71,8 @@ function summary(d: DocumentRecord): DocumentSummary {
 
 /** Checks that JSON is a document of the shared schema; throws a typed error otherwise. */
 export function checkDocumentJSON(json: unknown): Node {
-  if (JSON.stringify(json).length > MAX_DOCUMENT_JSON_CHARS) {
-    throw new ParallaxError('too-large', 'The document is too large to save.');
-  }
+  const tooLarge = documentTooLarge(json);
+  if (tooLarge) throw new ParallaxError('too-large', `Cannot save: ${tooLarge}. Split it into several documents.`);
   try {
     const node = schema.nodeFromJSON(json);
     node.check();
@@ -91,7 +97,24 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     if (ids.size !== layout.panes.length) throw new ParallaxError('invalid-input', 'Pane ids must be unique.');
   };
 
-  const runAlign = ctx.runAlign ?? defaultRunner();
+  const aligner = ctx.aligner ?? defaultAlignerHost();
+  // What the aligner reads of each document, kept per revision: counterpart queries
+  // come on every cursor move and must not re-read every text.
+  const inputs = new Map<string, { revision: number; input: AlignInput }>();
+  const alignInput = (d: DocumentRecord): AlignInput => {
+    const kept = inputs.get(d.id);
+    if (kept?.revision === d.revision) return kept.input;
+    const input = alignInputOf(d);
+    inputs.set(d.id, { revision: d.revision, input });
+    return input;
+  };
+  const corpusKey = () =>
+    JSON.stringify([store.data.documents.map((d) => `${d.id}@${d.revision}`), store.data.concepts]);
+  const corpus = (): Corpus => ({
+    key: corpusKey(),
+    docs: store.data.documents.map(alignInput),
+    concepts: [...DEFAULT_CONCEPTS, ...store.data.concepts],
+  });
   const jobs = new Map<string, AlignJob>();
   let running: AlignJob | undefined;
   let jobCount = 0;
@@ -112,6 +135,8 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
   return {
     ...createAnnotationHandlers(store, undoable),
     ...createLinkHandlers(store, undoable),
+    ...createImportHandlers(store),
+    ...createExportHandlers(store, ctx.exportHooks),
     async startAlign() {
       if (running) return { ...running };
       if (store.data.documents.length < 2) {
@@ -120,12 +145,12 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
       const job: AlignJob = { id: `align-${++jobCount}`, state: 'running', stage: 'starting', done: 0, total: 0 };
       jobs.set(job.id, job);
       running = job;
-      const docs = store.data.documents.map(alignInputOf);
+      const { docs, concepts } = corpus();
       const revisions = new Map(store.data.documents.map((d) => [d.id, d.revision]));
-      const concepts = [...DEFAULT_CONCEPTS, ...store.data.concepts];
-      runAlign({ docs, concepts, top: SUGGESTIONS_PER_RUN }, (stage, done, total) => {
-        Object.assign(job, { stage, done, total });
-      })
+      aligner
+        .align({ docs, concepts, top: SUGGESTIONS_PER_RUN }, (stage, done, total) => {
+          Object.assign(job, { stage, done, total });
+        })
         .then(async (result) => {
           Object.assign(job, { stage: 'saving', done: 0, total: 1 });
           await store.update((data) => {
@@ -149,6 +174,19 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     },
     async listSuggestions() {
       return { suggestions: store.data.suggestions, alignedAt: store.data.alignedAt };
+    },
+    async getCounterparts({ doc, start, end, k }) {
+      const record = find(doc);
+      const text = alignInput(record).text;
+      if (start > end || end > text.length) {
+        throw new ParallaxError(
+          'invalid-input',
+          `The range ${start}–${end} is outside the text (${text.length} characters).`,
+        );
+      }
+      if (store.data.documents.length < 2)
+        return { passage: { doc, start, end, text: text.slice(start, end) }, matches: [], state: 'lexical' };
+      return aligner.counterparts({ key: corpusKey(), load: corpus }, { doc, start, end, k });
     },
     async getConcepts() {
       return { defaults: DEFAULT_CONCEPTS, custom: store.data.concepts };
@@ -225,7 +263,15 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
         throw new ParallaxError('not-found', `"${current.meta.title}" has no source file to reload from.`);
       }
       const file = isAbsolute(current.source) ? current.source : join(ctx.sourceDir ?? samplesDir(), current.source);
-      const fresh = await readDocumentFile(file);
+      const fresh = await readImportFile(file).catch((err: Error) => {
+        if (err instanceof ParallaxError && err.code === 'not-found') {
+          throw new ParallaxError(
+            'not-found',
+            `"${current.meta.title}" came from ${current.source}, which Parallax cannot find any more; import the file again to replace it.`,
+          );
+        }
+        throw err;
+      });
       const text = plainTextOf(schema.nodeFromJSON(fresh.doc)).text;
       return store.update((data) => {
         const record = find(id);
@@ -233,7 +279,8 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
           return { revision: record.revision, unchanged: true, moved: 0, orphaned: 0 };
         }
         record.doc = fresh.doc;
-        record.meta = fresh.meta;
+        // Details the file does not give (a PDF without authors) keep what the analyst typed.
+        record.meta = { ...record.meta, ...fresh.meta, extra: { ...record.meta.extra, ...(fresh.meta.extra ?? {}) } };
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);

@@ -42,6 +42,24 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Error codes for answers without a typed body (a proxy, an old host). */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'invalid-input',
+  401: 'unauthorized',
+  403: 'unauthorized',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-large',
+  423: 'locked',
+  507: 'storage',
+};
+
+function isResult(body: unknown): body is Result<unknown> {
+  if (!body || typeof body !== 'object') return false;
+  const r = body as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  return r.ok === true || (r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string');
+}
+
 function httpApi(): ParallaxApi {
   const token = takeToken();
   const api = {} as Record<CallName, (input: unknown) => Promise<Result<unknown>>>;
@@ -60,14 +78,21 @@ function httpApi(): ParallaxApi {
           error: { code: 'internal', message: `Parallax's host is not reachable (${String(err)}).` },
         };
       }
+      // Refusals come as 4xx/5xx with the same typed body as a 200; read it whatever the status.
+      let body: unknown;
       try {
-        return (await response.json()) as Result<unknown>;
+        body = await response.json();
       } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: `Unexpected answer from the host (HTTP ${response.status}).` },
-        };
+        body = undefined;
       }
+      if (isResult(body)) return body;
+      return {
+        ok: false,
+        error: {
+          code: CODE_OF_STATUS[response.status] ?? 'internal',
+          message: `Unexpected answer from the host (HTTP ${response.status}).`,
+        },
+      };
     };
   }
   return api as unknown as ParallaxApi;

@@ -1,9 +1,11 @@
 /**
  * The workspace commands, run from the Electron menu or, in a browser, from the same
- * keys (Ctrl on Windows/Linux, Cmd on macOS).
+ * keys (Ctrl on Windows/Linux, Cmd on macOS): both come from the one key-binding table
+ * in common/keys.ts.
  */
 import { redo as redoText, undo as undoText } from 'prosemirror-history';
 import type { MenuCommand } from '../../common/channels';
+import { KEY_BINDINGS, parseAccelerator } from '../../common/keys';
 import { onMenuCommand, transport } from './bridge';
 import type { WorkspaceView } from './panes/workspace-view';
 
@@ -40,6 +42,22 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'suggestion.next':
     case 'suggestion.previous':
       void view.suggestions.step(command === 'suggestion.next' ? 1 : -1);
+      break;
+    case 'link.start':
+      view.linker.start();
+      break;
+    case 'item.openAtCaret':
+      view.openAtCaret();
+      break;
+    case 'panel.links':
+      view.showPanel('links');
+      break;
+    case 'panel.review':
+      view.showPanel('review');
+      break;
+    case 'pane.focusNext':
+    case 'pane.focusPrevious':
+      view.focusPane(command === 'pane.focusNext' ? 1 : -1);
       break;
     case 'compare.inStep':
       view.compare.toggleInStep();
@@ -83,32 +101,32 @@ function inTextField(target: EventTarget | null): boolean {
   );
 }
 
-/** The key of each command, matching the menu's accelerators. */
-function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
-  if (event.key === 'F8' && !event.ctrlKey && !event.metaKey && !event.altKey) {
-    return event.shiftKey ? 'suggestion.previous' : 'suggestion.next';
-  }
+/** The table's accelerators, parsed once. */
+const ACCELERATORS = KEY_BINDINGS.flatMap((b) =>
+  b.accelerator ? [{ command: b.command, keys: parseAccelerator(b.accelerator) }] : [],
+);
+
+/** The command whose accelerator (from the shared table, as in the menu) the event is. */
+export function commandForKey(event: KeyboardEvent): MenuCommand | undefined {
   const mod = event.ctrlKey || event.metaKey;
-  if (!mod) return undefined;
-  if (event.altKey && !event.shiftKey) {
-    if (event.code === 'KeyN') return 'pane.add';
-    if (event.code === 'KeyW') return 'pane.close';
-    if (event.key === 'ArrowLeft') return 'pane.moveLeft';
-    if (event.key === 'ArrowRight') return 'pane.moveRight';
-    if (event.code === 'KeyS') return 'compare.inStep';
-    if (event.code === 'KeyC') return 'compare.counterparts';
+  for (const { command, keys } of ACCELERATORS) {
+    if (keys.mod !== mod || keys.alt !== event.altKey || keys.shift !== event.shiftKey) continue;
+    if (keys.key !== event.code && keys.key !== event.key) continue;
+    // Undo/redo of annotations only when the focus is not in something with its own history.
+    if ((command === 'edit.undo' || command === 'edit.redo') && inTextField(event.target)) return undefined;
+    return command;
   }
-  if (!event.altKey && !event.shiftKey && event.code === 'KeyE') return 'pane.toggleEdit';
-  if (!event.altKey && event.shiftKey && event.code === 'KeyA') return 'align.run';
-  if (!event.altKey && event.shiftKey && event.code === 'KeyK') return 'concepts.edit';
-  if (!event.altKey && event.shiftKey && event.code === 'KeyL') return 'panel.toggle';
-  if (!event.altKey && !event.shiftKey && event.code === 'KeyT') return 'annotate.tag';
-  // Undo/redo of annotations only when the focus is not in something with its own history.
-  if (!event.altKey && !inTextField(event.target)) {
-    if (event.code === 'KeyZ') return event.shiftKey ? 'edit.redo' : 'edit.undo';
-    if (event.code === 'KeyY' && !event.shiftKey) return 'edit.redo';
-  }
+  // Ctrl+Y redoes too, as in most Windows programs.
+  if (mod && !event.altKey && !event.shiftKey && event.code === 'KeyY' && !inTextField(event.target))
+    return 'edit.redo';
   return undefined;
+}
+
+/** The command of a single key pressed over selected text (T tags, L links), from the table. */
+function selectionKeyCommand(event: KeyboardEvent): MenuCommand | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || inTextField(event.target)) return undefined;
+  if (window.getSelection()?.isCollapsed ?? true) return undefined;
+  return KEY_BINDINGS.find((b) => b.selectionKey && b.selectionKey.toLowerCase() === event.key.toLowerCase())?.command;
 }
 
 /** Wires commands to the menu (Electron) or to the keyboard (browser). */
@@ -118,17 +136,10 @@ export function bindCommands(view: WorkspaceView): void {
     return;
   }
   window.addEventListener('keydown', (event) => {
-    // T alone tags the selection in a read-only pane (Ctrl+T belongs to the browser).
-    if (
-      event.key.toLowerCase() === 't' &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      !inTextField(event.target) &&
-      !window.getSelection()?.isCollapsed
-    ) {
+    const bySelection = selectionKeyCommand(event);
+    if (bySelection) {
       event.preventDefault();
-      runCommand(view, 'annotate.tag');
+      runCommand(view, bySelection);
       return;
     }
     if (event.defaultPrevented) return;

@@ -13,7 +13,7 @@ export type LabelRelation = Relation | 'none';
 
 export interface LabelPair {
   id: string;
-  split: 'tune' | 'heldout';
+  split: 'tune' | 'heldout' | 'fresh';
   relation: LabelRelation;
   a: { doc: string; quote: string };
   b: { doc: string; quote: string };

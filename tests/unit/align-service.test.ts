@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type AlignJob, type ApiHandlers } from '../../common/api';
+import type { Counterparts } from '../../common/model';
 import { openWorkspace } from '../../main/services/app';
 
 let handlers: ApiHandlers;
@@ -92,5 +93,24 @@ describe('Align in the workspace', () => {
     expect(notes).toContainEqual(
       expect.stringMatching(/economic (ties|relations|engagement) \/ economic (ties|relations|engagement)/),
     );
+  });
+});
+
+describe('counterparts through the contract', () => {
+  it('answer for a cursor in a sample with matches in the other documents, and refuse bad ranges', async () => {
+    const docs = await handlers.listDocuments({});
+    const r = await dispatch(handlers, 'getCounterparts', { doc: docs[0].id, start: 400, end: 400 });
+    expect(r.ok).toBe(true);
+    const value = (r as { ok: true; value: Counterparts }).value;
+    expect(value.passage.start).toBeLessThanOrEqual(400);
+    expect(value.passage.end).toBeGreaterThanOrEqual(400);
+    const others = new Set(value.matches.map((m) => m.doc));
+    expect(others.has(docs[0].id)).toBe(false);
+    expect(others.size).toBe(docs.length - 1);
+    for (const d of others) expect(value.matches.filter((m) => m.doc === d).length).toBeLessThanOrEqual(3);
+    const bad = await dispatch(handlers, 'getCounterparts', { doc: docs[0].id, start: 5, end: 10_000_000 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const missing = await dispatch(handlers, 'getCounterparts', { doc: 'nope', start: 0, end: 0 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

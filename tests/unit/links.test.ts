@@ -184,6 +184,7 @@ describe('suggestion decisions', () => {
     id: 'al-1',
     relation: 'conflict',
     score: 0.7,
+    confidence: null,
     a: { text: 'have largely collapsed', ...at('doc-a', A, 'have largely collapsed') },
     b: {
       text: 'continues to buy Russian oil',

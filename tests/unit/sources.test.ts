@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../common/plaintext';
 import { schema } from '../../common/schema';
-import { MAX_SOURCE_BYTES, decodeText, documentFromText, readDocumentFile } from '../../main/services/sources';
+import { documentFromText, readDocumentFile } from '../../main/services/sources';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-sources-'));
 
@@ -26,12 +26,7 @@ describe('reading source files', () => {
     expect(d.meta.title).toBe('notes');
   });
 
-  it('refuses binary data, undecodable bytes, oversized files and broken front matter with clear messages', async () => {
-    expect(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'doc.docx')).toThrow(
-      /not a text file/,
-    );
-    expect(() => decodeText(new Uint8Array(200).fill(0xff), 'latin.txt')).toThrow(/not UTF-8/);
-    expect(() => decodeText(new Uint8Array(MAX_SOURCE_BYTES + 1), 'big.txt')).toThrow(/MB/);
+  it('refuses binary files, missing files and broken front matter with clear messages', async () => {
     expect(() => documentFromText('---\ntitle: [unclosed\n---\ntext', 'bad.md')).toThrow(/bad\.md/);
     expect(() => documentFromText('---\ndate: last year\n---\ntext', 'bad-date.md')).toThrow(/date/);
     const png = join(dir, 'image.md');
@@ -43,5 +38,32 @@ describe('reading source files', () => {
   it('reads an empty file as an empty document', () => {
     const d = documentFromText('', 'empty.md');
     expect(plainTextOf(schema.nodeFromJSON(d.doc)).text).toBe('');
+  });
+});
+
+describe('reading source files in other encodings', () => {
+  it('opens a UTF-16 file with a byte-order mark as text, not as binary', async () => {
+    const path = join(dir, 'utf16.txt');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Première ligne.\n\nDeuxième.', 'utf16le')]),
+    );
+    const d = await readDocumentFile(path);
+    expect(plainTextOf(schema.nodeFromJSON(d.doc)).text).toBe('Première ligne.\n\nDeuxième.');
+  });
+
+  it('opens a Windows-1252 file with its curly quotes instead of replacement characters', async () => {
+    const path = join(dir, 'latin.txt');
+    // Mostly ASCII with a few Windows-1252 bytes: once read as UTF-8 with silent U+FFFD.
+    const prose = 'Plain prose in ASCII for the most part. '.repeat(20);
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(prose),
+        Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x96, 0x20, 0x35, 0x80]),
+      ]),
+    );
+    const d = await readDocumentFile(path);
+    expect(plainTextOf(schema.nodeFromJSON(d.doc)).text).toBe(`${prose}“Café” – 5€`);
   });
 });

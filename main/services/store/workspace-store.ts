@@ -2,25 +2,31 @@
  * The workspace file: one lowdb JSON file that never loses acknowledged work.
  *
  * - One writer: a lock file (`<file>.lock`) keeps a second Parallax process out.
- * - Load: parse, migrate (numbered, by schemaVersion), validate. A damaged or invalid
- *   file is moved aside (kept, timestamped) and the newest valid backup is loaded; the
- *   user is told what happened.
+ * - Load (recovery.ts): parse, migrate (numbered, by schemaVersion), validate record by
+ *   record. Invalid records are left out and listed; a damaged file is copied aside and
+ *   the newest good backup opened; nothing is renamed or replaced before the replacement
+ *   is written. The user is told what happened.
  * - Write: changes apply in memory at once and are written shortly after, several
  *   changes in one write (debounced, never more than one write in flight), durably
- *   (temp file, fsync, rename, fsync of the folder). A failed write keeps the state in
- *   memory, is reported in `status()`, and is retried with backoff.
- * - Backups: before a write, at most one copy per interval of the last good file, the
- *   newest few kept.
+ *   (temp file, fsync, rename, fsync of the folder). A change is acknowledged only once
+ *   it is on disk: if its write fails, the call fails with a `storage` error, the state
+ *   stays in memory, is reported in `status()`, and is retried with backoff.
+ * - Backups: before a write, at most one copy per interval of the last good file (fsynced),
+ *   the newest few kept.
  */
-import { copyFile, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { ParallaxError, describeIssues } from '../../../common/api';
-import { SCHEMA_VERSION, WorkspaceFile, type DocumentRecord } from '../../../common/model';
-import { DurableJSONFile, type WriteSteps } from './durable-file';
+import { ParallaxError } from '../../../common/api';
+import { SCHEMA_VERSION, type DocumentRecord, type WorkspaceFile } from '../../../common/model';
+import { backupName, backupsDir, isFormatCopy, listBackupsByTime, timestamp } from './backups';
+import { DurableJSONFile, copyFileDurably, type WriteSteps } from './durable-file';
 import { acquireLock, type WorkspaceLock } from './lock-file';
-import { migrate } from './migrations';
+import { loadWorkspace } from './recovery';
 import { starterCodebook } from './starter-codebook';
+
+export { backupsDir, listBackups } from './backups';
+export { parseWorkspace } from './validate';
 
 export interface OpenOptions {
   /** Documents for a new workspace (the samples on first run). */
@@ -54,53 +60,6 @@ export function defaultLayout(documents: DocumentRecord[], max = 4): WorkspaceFi
   return { panes: ordered.slice(0, max).map((d, i) => ({ id: `pane-${i + 1}`, docId: d.id })) };
 }
 
-function timestamp(date = new Date()): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-/** The folder of a workspace's backups. */
-export function backupsDir(path: string): string {
-  return join(dirname(path), `${basename(path)}.backups`);
-}
-
-/** Backup files of a workspace, newest first. */
-export async function listBackups(path: string): Promise<string[]> {
-  const dir = backupsDir(path);
-  try {
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-    return names.reverse().map((n) => join(dir, n));
-  } catch {
-    return [];
-  }
-}
-
-type Parsed = { ok: true; data: WorkspaceFile; from: number | undefined } | { ok: false; problem: string };
-
-/** Parses, migrates and validates a workspace file's text. */
-export function parseWorkspace(raw: string): Parsed {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (err) {
-    return { ok: false, problem: `it is not valid JSON (${(err as Error).message})` };
-  }
-  const { data, from } = migrate(json);
-  const result = WorkspaceFile.safeParse(data);
-  if (!result.success) {
-    return { ok: false, problem: `it is not a valid Parallax workspace (${describeIssues(result.error)})` };
-  }
-  return { ok: true, data: result.data, from };
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ParallaxError('storage', `Cannot read the workspace ${path}: ${(err as Error).message}`);
-  }
-}
-
 export class WorkspaceStore {
   /** Things the user should be told once (recoveries). */
   readonly notices: string[] = [];
@@ -109,11 +68,13 @@ export class WorkspaceStore {
   private timer?: ReturnType<typeof setTimeout>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private writing?: Promise<void>;
-  private waiters: { seq: number; resolve: () => void }[] = [];
+  private waiters: { seq: number; resolve: () => void; reject: (err: Error) => void }[] = [];
   private failure?: string;
   private savedAt?: string;
   private retryDelay: number;
   private lastBackupAt = 0;
+  /** Whether the file on disk is a good workspace worth backing up (not a damaged one awaiting replacement). */
+  private diskIsGood = true;
   private closed = false;
 
   private constructor(
@@ -138,34 +99,8 @@ export class WorkspaceStore {
   }
 
   private static async load(path: string, options: OpenOptions, lock: WorkspaceLock): Promise<WorkspaceStore> {
-    const notices: string[] = [];
-    let data: WorkspaceFile | undefined;
-    let migratedFrom: number | undefined;
-    const raw = await readIfExists(path);
-    if (raw !== undefined) {
-      const parsed = parseWorkspace(raw);
-      if (parsed.ok) {
-        data = parsed.data;
-        migratedFrom = parsed.from !== SCHEMA_VERSION ? parsed.from : undefined;
-      } else {
-        const aside = `${path}.damaged-${timestamp()}`;
-        await rename(path, aside);
-        let recovered: string | undefined;
-        for (const backup of await listBackups(path)) {
-          const candidate = parseWorkspace((await readIfExists(backup)) ?? '');
-          if (candidate.ok) {
-            data = candidate.data;
-            recovered = backup;
-            break;
-          }
-        }
-        notices.push(
-          recovered
-            ? `The workspace file could not be read: ${parsed.problem}. It was kept as ${aside}, and the newest good backup (${basename(recovered)}) was opened instead; changes made after that backup are in the damaged copy only.`
-            : `The workspace file could not be read: ${parsed.problem}. It was kept as ${aside}. No good backup was found, so a new workspace was started.`,
-        );
-      }
-    }
+    const loaded = await loadWorkspace(path);
+    let data = loaded.data;
     if (!data) {
       const documents = await options.seed();
       data = {
@@ -183,20 +118,22 @@ export class WorkspaceStore {
     const db = new Low<WorkspaceFile>(new DurableJSONFile<WorkspaceFile>(path, options.steps), data);
     db.data = data;
     const store = new WorkspaceStore(path, db, lock, options);
-    const backups = await listBackups(path);
-    if (backups[0]) store.lastBackupAt = (await stat(backups[0]).catch(() => undefined))?.mtimeMs ?? 0;
-    if (migratedFrom !== undefined && raw !== undefined) {
+    store.lastBackupAt = (await listBackupsByTime(path)).find((b) => !isFormatCopy(b.path))?.takenAt ?? 0;
+    store.diskIsGood = !loaded.mustWrite;
+    const notices = [...loaded.notices];
+    if (loaded.migratedFrom !== undefined) {
       // Keep the file as the older Parallax wrote it, in case the user goes back.
       await mkdir(backupsDir(path), { recursive: true });
-      await copyFile(path, join(backupsDir(path), `before-format-${SCHEMA_VERSION}-${timestamp()}.json`));
+      await copyFileDurably(path, join(backupsDir(path), `before-format-${SCHEMA_VERSION}-${timestamp()}.json`));
       notices.push(
-        `The workspace was updated from file format ${migratedFrom} to ${SCHEMA_VERSION}; a copy of the old file is in ${backupsDir(path)}.`,
+        `The workspace was updated from file format ${loaded.migratedFrom} to ${SCHEMA_VERSION}; a copy of the old file is in ${backupsDir(path)}.`,
       );
     }
     store.notices.push(...notices);
-    if (raw === undefined || notices.length || migratedFrom !== undefined) {
+    if (loaded.mustWrite || loaded.migratedFrom !== undefined) {
       store.touch();
-      // A first write that fails (a full disk) leaves the workspace open in memory; it is retried.
+      // A first write that fails (a full disk) leaves the workspace open in memory; it is
+      // retried. A damaged file stays in place until this write replaces it.
       await store.flush().catch((err: Error) => store.notices.push(`${err.message}. Parallax keeps trying.`));
     }
     return store;
@@ -209,9 +146,9 @@ export class WorkspaceStore {
 
   /**
    * Applies a change now and queues a write. Resolves with the change's result once a
-   * write that includes it has been attempted; whether it reached the disk is in
-   * `status()` (a failed write is retried; the change stays in memory). A change that
-   * throws is not written and rejects.
+   * write that includes it is on disk. If that write fails (a full disk), rejects with a
+   * `storage` error: the change stays in memory, `status()` reports the failure, and the
+   * write is retried until it lands. A change that throws is not written and rejects.
    */
   update<T>(change: (data: WorkspaceFile) => T): Promise<T> {
     let result: T;
@@ -221,7 +158,7 @@ export class WorkspaceStore {
       return Promise.reject(err);
     }
     const seq = this.touch();
-    return new Promise<void>((resolve) => this.waiters.push({ seq, resolve })).then(() => result);
+    return new Promise<void>((resolve, reject) => this.waiters.push({ seq, resolve, reject })).then(() => result);
   }
 
   /** Marks the state changed and schedules a write; returns the change's number. */
@@ -249,6 +186,7 @@ export class WorkspaceStore {
         await this.backupIfDue();
         target = this.seq;
         await this.db.write();
+        this.diskIsGood = true;
         this.writtenSeq = target;
         this.failure = undefined;
         this.savedAt = new Date().toISOString();
@@ -259,7 +197,16 @@ export class WorkspaceStore {
         this.writing = undefined;
         const done = this.waiters.filter((w) => w.seq <= target);
         this.waiters = this.waiters.filter((w) => w.seq > target);
-        for (const w of done) w.resolve();
+        const failure = this.failure
+          ? new ParallaxError(
+              'storage',
+              `${this.failure}. The change was made but is not on disk yet; Parallax keeps it and keeps trying to save it.`,
+            )
+          : undefined;
+        for (const w of done) {
+          if (failure) w.reject(failure);
+          else w.resolve();
+        }
       }
       if (this.closed) return;
       if (this.failure) {
@@ -275,19 +222,19 @@ export class WorkspaceStore {
   /** Copies the file as it is on disk (last written, so valid) into the backups, if one is due. */
   private async backupIfDue(): Promise<void> {
     const interval = this.options.backupIntervalMs ?? 5 * 60_000;
-    if (Date.now() - this.lastBackupAt < interval) return;
+    if (!this.diskIsGood || Date.now() - this.lastBackupAt < interval) return;
     const dir = backupsDir(this.path);
     try {
       await mkdir(dir, { recursive: true });
-      await copyFile(this.path, join(dir, `${basename(this.path, '.json')}-${timestamp()}.json`));
+      await copyFileDurably(this.path, join(dir, backupName(this.path)));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing written yet
       throw err;
     }
     this.lastBackupAt = Date.now();
     const keep = this.options.keepBackups ?? 10;
-    const regular = (await listBackups(this.path)).filter((p) => !basename(p).startsWith('before-format-'));
-    for (const old of regular.slice(keep)) await unlink(old).catch(() => undefined);
+    const regular = (await listBackupsByTime(this.path)).filter((b) => !isFormatCopy(b.path));
+    for (const old of regular.slice(keep)) await unlink(old.path).catch(() => undefined);
   }
 
   /**

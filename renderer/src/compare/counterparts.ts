@@ -8,19 +8,20 @@
  * Queries are debounced per cursor move, answered out of order safely (only the latest
  * is shown), and never block typing: the panel only reads the selection.
  */
-import type { DocumentSummary, Link, Relation } from '../../../common/model';
+import {
+  DIFFERENCE_KINDS,
+  type CounterpartMatch as Match,
+  type Counterparts as CounterpartsAnswer,
+  type DocumentSummary,
+  type Link,
+  type Relation,
+} from '../../../common/model';
 import { posToOffset } from '../../../common/plaintext';
 import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
-import {
-  inContext,
-  type CounterpartQuery,
-  type CounterpartSource,
-  type CounterpartsAnswer,
-  type Match,
-} from './counterpart-source';
+import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
 
 export interface CounterpartsHost {
@@ -189,7 +190,7 @@ export class CounterpartsPanel {
       this.answerPane = pane;
       this.render(answer);
       performance.measure('counterparts:update', 'counterparts:ask');
-      this.setStatus(answer.state === 'suggestions' ? 'from Align’s suggestions' : '', false);
+      this.setStatus(answer.matches.length ? '' : 'nothing close in the other texts', false);
       void this.fillContext(answer, ticket);
     } catch (err) {
       if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
@@ -240,7 +241,7 @@ export class CounterpartsPanel {
   }
 
   private matchElement(m: Match, isOpen: boolean): HTMLElement {
-    const differences = m.evidence.filter((e) => e.kind !== 'shared');
+    const differences = m.evidence.filter((e) => DIFFERENCE_KINDS.has(e.kind));
     const shared = m.evidence.filter((e) => e.kind === 'shared').map((e) => e.note);
     const linkButton = h(
       'button',

@@ -21,7 +21,7 @@ export interface CurveHost {
   links(): Link[];
   /** The suggestion whose card is open, drawn as a fainter curve. */
   focusedSuggestion(): Suggestion | undefined;
-  selectLink(id: string): void;
+  selectLink(id: string, near: DOMRect): void;
 }
 
 /** One curve to draw, in client coordinates. */
@@ -81,7 +81,8 @@ export class ConnectorCurves {
     this.element.append(defs, this.layer);
     this.element.addEventListener('click', (event) => {
       const group = (event.target as Element).closest<SVGGElement>('g.connector');
-      if (group?.dataset.kind === 'link' && group.dataset.id) this.host.selectLink(group.dataset.id);
+      if (group?.dataset.kind === 'link' && group.dataset.id)
+        this.host.selectLink(group.dataset.id, new DOMRect(event.clientX, event.clientY, 1, 1));
     });
   }
 

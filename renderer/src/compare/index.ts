@@ -10,7 +10,6 @@ import { h } from '../dom';
 import type { LinkModel } from '../links/link-model';
 import type { AnnotationModel } from '../panels/annotation-model';
 import type { Pane } from '../panes/pane';
-import { counterpartsFromSuggestions, type CounterpartSource } from './counterpart-source';
 import { CounterpartsPanel } from './counterparts';
 import { ConnectorCurves } from './curves';
 import { contentY, passageRange, placePassage, plainText } from './geometry';
@@ -29,6 +28,8 @@ export interface CompareHost {
   /** Adds a pane beside the active one showing `docId` (the one being read stays). */
   openBeside(docId: string): Promise<Pane | undefined>;
   notify(message: string, kind?: 'info' | 'error'): void;
+  /** Opens a link's card near a place on screen. */
+  openLink(id: string, near: DOMRect): void;
 }
 
 /** How long a revealed passage stays highlighted. */
@@ -49,13 +50,13 @@ export class Comparison {
       panes: () => host.panes(),
       links: () => host.links.links,
       focusedSuggestion: () => host.focusedSuggestion(),
-      selectLink: (id) => this.selectLink(id),
+      selectLink: (id, near) => this.selectLink(id, near),
     });
     this.inStep = new PanesInStep({ panes: () => host.panes(), anchors: (a, b) => this.anchors(a, b) });
     this.counterparts = new CounterpartsPanel({
       panes: () => host.panes(),
       documents: () => host.documents(),
-      source: this.counterpartSource(),
+      source: (query) => call('getCounterparts', { ...query, k: 3 }),
       link: (relation, ends) => this.link(relation, ends),
       show: (doc, start, end) => {
         const pane = host.panes().find((p) => p.docId === doc);
@@ -84,11 +85,6 @@ export class Comparison {
     window.addEventListener('resize', () => this.schedule());
     host.links.onChange(() => this.marksChanged());
     host.annotations().onChange(() => this.marksChanged());
-  }
-
-  /** Where counterparts come from: Align's stored suggestions around the passage. */
-  private counterpartSource(): CounterpartSource {
-    return (query) => Promise.resolve(counterpartsFromSuggestions(this.host.suggestions(), query));
   }
 
   /** Makes a link and puts it in the workspace's links (curves and rulers follow). */
@@ -133,7 +129,8 @@ export class Comparison {
     this.schedule();
   }
 
-  private marksChanged(): void {
+  /** Links, tags or suggestions changed: the rulers and curves are drawn again. */
+  marksChanged(): void {
     for (const ruler of this.rulers.values()) ruler.refresh();
     this.schedule();
   }
@@ -210,11 +207,13 @@ export class Comparison {
     return marks;
   }
 
-  /** Selects a link: its passages are scrolled into view in the panes that show them, and flashed. */
-  selectLink(id: string): void {
+  /**
+   * Selects a link: its passages are scrolled into view in the panes that show them and
+   * flashed, and its card opens (near `near`, else beside its first passage on screen).
+   */
+  selectLink(id: string, near?: DOMRect): void {
     const link = this.host.links.get(id);
     if (!link) return;
-    document.dispatchEvent(new CustomEvent('parallax:select-link', { detail: { id } }));
     const ranges: Range[] = [];
     for (const end of link.ends) {
       const pane = this.host.panes().find((p) => p.docId === end.doc);
@@ -223,6 +222,8 @@ export class Comparison {
       if (range) ranges.push(range);
     }
     this.flash(ranges);
+    const at = near ?? ranges[0]?.getBoundingClientRect();
+    if (at) this.host.openLink(id, at);
   }
 
   /** Scrolls a pane to a passage and flashes it. */

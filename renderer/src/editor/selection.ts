@@ -48,7 +48,8 @@ export function selectedText(view: EditorView): SelectedText | undefined {
   return { start, end, text: pt.text.slice(start, end), rect };
 }
 
-function scrollToPos(view: EditorView, pos: number): void {
+/** Scrolls a document position to the middle of its pane. */
+export function scrollPosIntoView(view: EditorView, pos: number): void {
   const { node } = view.domAtPos(pos);
   const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
   target?.scrollIntoView({ block: 'center' });
@@ -59,7 +60,7 @@ export function scrollToAnnotation(view: EditorView, id: string): boolean {
   const at = annotationPosition(view.state, id);
   if (!at) return false;
   view.dispatch(changeAnnotations(view.state, { focus: id }));
-  scrollToPos(view, at.from);
+  scrollPosIntoView(view, at.from);
   return true;
 }
 
@@ -67,7 +68,7 @@ export function scrollToAnnotation(view: EditorView, id: string): boolean {
 export function scrollToSuggestion(view: EditorView, id: string): boolean {
   const at = suggestionPosition(view.state, id);
   if (!at) return false;
-  scrollToPos(view, at.from);
+  scrollPosIntoView(view, at.from);
   for (const el of view.dom.querySelectorAll<HTMLElement>(`.sg-id-${CSS.escape(id)}`)) {
     el.classList.remove('sg-flash');
     void el.offsetWidth; // restart the animation

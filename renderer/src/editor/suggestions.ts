@@ -19,8 +19,8 @@ export interface SuggestionMark {
   title: string;
   /** Evidence on this side: plain-text offsets and whether it is a shared term or a cue. */
   evidence: { range: [number, number]; cue: boolean }[];
-  /** The analyst accepted it: drawn more strongly. */
-  accepted?: boolean;
+  /** Under focus (the one being reviewed): drawn strongly, the others stay quiet. */
+  focused?: boolean;
 }
 
 export const suggestionKey = new PluginKey<DecorationSet>('suggestions');
@@ -40,7 +40,7 @@ export function suggestionDecorations(doc: Node, marks: SuggestionMark[]): Decor
         // Overlapping decorations share one element (classes joined, other attributes
         // overwritten), so the suggestion's id also travels as a class.
         {
-          class: `sg sg-${m.relation} sg-id-${m.id}${m.accepted ? ' sg-accepted' : ''}`,
+          class: `sg sg-${m.relation} sg-id-${m.id}${m.focused ? ' sg-focus' : ''}`,
           title: m.title,
           'data-suggestion': m.id,
         },

@@ -187,6 +187,12 @@ export class Annotator {
     return true;
   }
 
+  /** Opens an annotation for editing near a place on screen (the chooser, the keyboard). */
+  open(id: string, near: DOMRect): void {
+    const a = this.model.annotations.find((x) => x.id === id);
+    if (a) this.edit(a, near);
+  }
+
   private edit(a: Annotation, near: DOMRect): void {
     this.popover.open({
       near,

@@ -20,13 +20,31 @@ export interface SidePanelHost extends CodebookHost {
 /** Most list rows drawn at once; the rest come with "Show more". */
 const PAGE = 200;
 
-type Tab = 'annotations' | 'codebook' | 'orphans';
+type Tab = 'annotations' | 'codebook' | 'orphans' | (string & {});
+
+/** A view another part of the workspace puts in the panel under its own tab. */
+export interface PanelView {
+  element: HTMLElement;
+  render(): void;
+  /** Told when its tab is shown or left. */
+  setVisible?(visible: boolean): void;
+}
+
+/** More orphans (e.g. link passages), listed under the Orphans tab after the annotations. */
+export interface OrphanView {
+  element: HTMLElement;
+  orphanCount(): number;
+  render(): void;
+}
 
 export class SidePanel {
   readonly element: HTMLElement;
   private tab: Tab = 'annotations';
   private shown = PAGE;
-  private readonly tabs: Record<Tab, HTMLButtonElement>;
+  private readonly tabs: Record<'annotations' | 'codebook' | 'orphans', HTMLButtonElement>;
+  private readonly tabList: HTMLElement;
+  private readonly views = new Map<string, { button: HTMLButtonElement; view: PanelView }>();
+  private readonly orphanViews: OrphanView[] = [];
   private readonly search: HTMLInputElement;
   private readonly tagFilter: HTMLSelectElement;
   private readonly docFilter: HTMLSelectElement;
@@ -70,7 +88,7 @@ export class SidePanel {
     this.element = h(
       'aside',
       { class: 'side-panel', 'aria-label': 'Annotations and codebook' },
-      h('div', { class: 'panel-tabs', role: 'tablist' }, ...Object.values(this.tabs)),
+      (this.tabList = h('div', { class: 'panel-tabs', role: 'tablist' }, ...Object.values(this.tabs))),
       this.filters,
       this.count,
       this.list,
@@ -80,7 +98,31 @@ export class SidePanel {
     this.render();
   }
 
+  /** Adds a tab with its own view (after the annotations tab unless `before` names another). */
+  addTab(id: string, label: string, view: PanelView, before?: Tab): void {
+    const b = h('button', { type: 'button', role: 'tab', class: 'panel-tab', 'data-tab': id }, label);
+    b.addEventListener('click', () => this.show(id));
+    const ref = before ? this.tabList.querySelector(`[data-tab="${before}"]`) : null;
+    this.tabList.insertBefore(b, ref);
+    view.element.hidden = true;
+    this.element.append(view.element);
+    this.views.set(id, { button: b, view });
+  }
+
+  /** Lists more orphans under the Orphans tab. */
+  addOrphans(view: OrphanView): void {
+    this.orphanViews.push(view);
+    this.element.append(view.element);
+  }
+
+  /** The tab shown. */
+  get shownTab(): Tab {
+    return this.tab;
+  }
+
   show(tab: Tab): void {
+    const left = this.views.get(this.tab);
+    if (tab !== this.tab) left?.view.setVisible?.(false);
     this.tab = tab;
     this.shown = PAGE;
     this.render();
@@ -94,14 +136,28 @@ export class SidePanel {
 
   render(): void {
     for (const [id, b] of Object.entries(this.tabs)) b.setAttribute('aria-selected', String(id === this.tab));
-    const orphans = this.model.orphans().length;
+    const own = this.views.get(this.tab);
+    for (const [id, { button, view }] of this.views) {
+      button.setAttribute('aria-selected', String(id === this.tab));
+      view.element.hidden = id !== this.tab;
+    }
+    const onOrphans = this.tab === 'orphans';
+    for (const v of this.orphanViews) {
+      v.element.hidden = !onOrphans || v.orphanCount() === 0;
+      if (onOrphans) v.render();
+    }
+    const orphans = this.model.orphans().length + this.orphanViews.reduce((n, v) => n + v.orphanCount(), 0);
     this.tabs.orphans.textContent = orphans ? `Orphans (${orphans})` : 'Orphans';
     this.tabs.orphans.classList.toggle('has-orphans', orphans > 0);
     const onCodebook = this.tab === 'codebook';
     this.codebook.element.hidden = !onCodebook;
-    this.list.hidden = this.count.hidden = onCodebook;
+    this.list.hidden = this.count.hidden = onCodebook || !!own;
     this.filters.hidden = this.tab !== 'annotations';
-    if (onCodebook) this.codebook.render();
+    if (own) {
+      this.codebook.element.hidden = true;
+      own.view.setVisible?.(true);
+      own.view.render();
+    } else if (onCodebook) this.codebook.render();
     else {
       this.renderFilters();
       this.renderList();
@@ -150,7 +206,9 @@ export class SidePanel {
       this.tab === 'orphans'
         ? items.length
           ? `${items.length} annotation${items.length === 1 ? '' : 's'} lost their text. Select the passage in a pane, then attach.`
-          : 'No orphans: every annotation is attached to its text.'
+          : this.orphanViews.some((v) => v.orphanCount() > 0)
+            ? 'Every annotation is attached to its text.'
+            : 'No orphans: every annotation and link is attached to its text.'
         : items.length === total
           ? `${total} annotation${total === 1 ? '' : 's'}`
           : `${items.length} of ${total} annotations`;

@@ -5,7 +5,7 @@
  * strongly and survive the next Align.
  */
 import type { AlignJob } from '../../../common/api';
-import type { DocumentSummary, Suggestion } from '../../../common/model';
+import type { DocumentSummary, Link, Relation, Suggestion } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
@@ -28,6 +28,10 @@ export interface SuggestionsHost {
   documents(): DocumentSummary[];
   paneFor(docId: string): Promise<Pane | undefined>;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+  /** Undoes the last action of the workspace's history (server side). */
+  undo(): void;
+  /** Accepting made this link, or taking an acceptance back removed the link of this suggestion. */
+  linkChanged(change: { made: Link } | { unmadeFor: string }): void;
 }
 
 export class SuggestionsView {
@@ -36,7 +40,13 @@ export class SuggestionsView {
   readonly status: HTMLElement;
   readonly legend: HTMLElement;
   readonly card: SuggestionCard;
+  /** Suggestions drawn in the panes: not dismissed, not accepted (their link is drawn instead). */
   private list: Suggestion[] = [];
+  /** Every suggestion, dismissed ones too (the review queue lists them). */
+  private everything: Suggestion[] = [];
+  /** The suggestion under focus in the review queue: the one drawn strongly. */
+  private focused?: string;
+  private readonly listeners = new Set<() => void>();
   private aligning = false;
   /** The suggestion last opened, where F8 / Shift+F8 go on from. */
   private lastOpened?: { pane: Pane; id: string };
@@ -58,13 +68,28 @@ export class SuggestionsView {
         title:
           'Suggested alignments: hover a tinted passage for its relation and evidence, click it to accept or dismiss',
       },
-      h('span', { class: 'sg sg-agree' }, 'agree'),
-      h('span', { class: 'sg sg-conflict' }, 'conflict'),
-      h('span', { class: 'sg sg-related' }, 'related'),
+      ...(['agree', 'conflict', 'related'] as const).map((relation) => {
+        const chip = h(
+          'button',
+          {
+            type: 'button',
+            class: `sg sg-${relation} legend-chip`,
+            'aria-pressed': 'true',
+            title: `Show or hide ${relation} suggestions and links`,
+          },
+          relation,
+        );
+        chip.addEventListener('click', () => {
+          const shown = chip.getAttribute('aria-pressed') !== 'true';
+          chip.setAttribute('aria-pressed', String(shown));
+          document.documentElement.classList.toggle(`hide-${relation}`, !shown);
+        });
+        return chip;
+      }),
     );
     this.card = new SuggestionCard({
       label: (id) => this.label(id),
-      setStatus: (s, status) => this.setStatus(s, status),
+      setStatus: (s, status) => this.setStatus(s, status).then(() => undefined),
       reveal: (s, side) => this.reveal(s, side),
     });
     document.addEventListener('mousedown', (event) => {
@@ -83,19 +108,40 @@ export class SuggestionsView {
   }
 
   private set(list: Suggestion[]): void {
-    this.list = list.filter((s) => s.status !== 'dismissed');
-    this.legend.hidden = this.list.length === 0;
+    this.everything = list;
+    this.list = list.filter((s) => s.status === 'suggested');
+    this.legend.hidden = list.length === 0;
+    for (const listener of this.listeners) listener();
   }
 
-  /** The suggestions shown in the panes (every one not dismissed). */
+  /** Every suggestion of the workspace, decided ones too. */
   all(): Suggestion[] {
-    return this.list;
+    return this.everything;
   }
 
-  /** The suggestion whose card is open. */
-  focused(): Suggestion | undefined {
-    const id = this.card.isOpen ? this.card.element.dataset.suggestion : undefined;
-    return id ? this.list.find((s) => s.id === id) : undefined;
+  get(id: string): Suggestion | undefined {
+    return this.everything.find((s) => s.id === id);
+  }
+
+  /** Calls `listener` whenever the suggestions change. */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Draws one suggestion strongly (the one under review), or none; brings it into view. */
+  focus(id: string | undefined, reveal = false): void {
+    if (this.focused === id) return;
+    this.focused = id;
+    for (const p of this.host.panes()) {
+      p.showSuggestions();
+      if (id && reveal) p.revealSuggestion(id);
+    }
+  }
+
+  /** The suggestion under focus: the one whose card is open, else the one under review. */
+  inFocus(): Suggestion | undefined {
+    const id = (this.card.isOpen ? this.card.element.dataset.suggestion : undefined) ?? this.focused;
+    return id ? this.get(id) : undefined;
   }
 
   private label(docId: string): string {
@@ -138,7 +184,7 @@ export class SuggestionsView {
           end: mine.end,
           title,
           evidence,
-          accepted: s.status === 'accepted',
+          focused: s.id === this.focused,
         });
       }
     }
@@ -154,6 +200,14 @@ export class SuggestionsView {
     this.lastOpened = { pane, id: s.id };
     this.card.open(s, pane.docId, el?.getBoundingClientRect() ?? new DOMRect(event.clientX, event.clientY, 1, 1));
     return true;
+  }
+
+  /** Opens the card of one suggestion seen from a pane, near a place on screen. */
+  open(pane: Pane, id: string, near: DOMRect): void {
+    const s = this.get(id);
+    if (!s) return;
+    this.lastOpened = { pane, id };
+    this.card.open(s, pane.docId, near);
   }
 
   /** Opens the next (1) or previous (-1) suggestion of the active pane, in reading order. */
@@ -175,20 +229,27 @@ export class SuggestionsView {
     this.card.open(s, pane.docId, pane.suggestionRect(s.id) ?? pane.element.getBoundingClientRect());
   }
 
-  private async setStatus(s: Suggestion, status: Suggestion['status'], undoable = true): Promise<void> {
-    const before = s.status;
+  /**
+   * Accepts (as a link, with `relation` if given), dismisses or restores a suggestion.
+   * It is one step of the workspace's undo history: the notice's Undo and Ctrl+Z take it back.
+   */
+  async setStatus(s: Suggestion, status: Suggestion['status'], relation?: Relation): Promise<boolean> {
     try {
-      const { suggestion: updated } = await call('setSuggestionStatus', { id: s.id, status });
-      this.set([...this.list.filter((x) => x.id !== s.id), updated]);
+      const { suggestion: updated, link } = await call('setSuggestionStatus', { id: s.id, status, relation });
+      this.set(this.everything.map((x) => (x.id === s.id ? updated : x)));
       for (const p of this.host.panes()) p.showSuggestions();
+      if (link) this.host.linkChanged({ made: link });
+      else if (s.status === 'accepted') this.host.linkChanged({ unmadeFor: s.id });
     } catch (err) {
       this.host.notify(`The suggestion was not changed: ${(err as Error).message}`, 'error');
-      return;
+      return false;
     }
-    if (!undoable) return;
-    const undo = { label: 'Undo', run: () => void this.setStatus({ ...s, status }, before, false) };
-    if (status === 'dismissed') this.host.notify('Suggestion dismissed.', 'info', undo);
-    else if (status === 'accepted') this.host.notify('Suggestion accepted: Align will keep it.', 'info', undo);
+    const undo = { label: 'Undo', run: () => this.host.undo() };
+    if (status === 'dismissed') this.host.notify('Suggestion dismissed (Ctrl+Z brings it back).', 'info', undo);
+    else if (status === 'accepted')
+      this.host.notify('Suggestion accepted as a link: Align will keep it.', 'info', undo);
+    else this.host.notify(s.status === 'dismissed' ? 'Suggestion restored.' : 'Back to a suggestion.', 'info', undo);
+    return true;
   }
 
   private async reveal(s: Suggestion, side: 'a' | 'b'): Promise<void> {

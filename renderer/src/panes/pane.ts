@@ -13,6 +13,11 @@ import { PaneHeader, type SaveStatus } from './pane-header';
 import { setSuggestions, suggestionOrder, type SuggestionMark } from '../editor/suggestions';
 import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
+import { changeLinks, linkAnchors, linkEndPosition, linkOrder, setLinks, type LinkMark } from '../editor/links';
+import type { ItemsAt } from '../editor';
+import { offsetToPos, plainTextOf } from '../../../common/plaintext';
+import type { LinkChange } from '../links/link-model';
+import { scrollPosIntoView } from '../editor/selection';
 
 /** A passage selected in a pane, as plain-text offsets of a document revision. */
 export interface PaneSelection extends SelectedText {
@@ -41,6 +46,18 @@ export interface PaneHost {
   suggestionClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
   /** A save or reload moved annotations in the store; reload them. */
   annotationsMoved(orphaned: number): void;
+  /** The ends of the workspace's links to draw in a document at a revision. */
+  linkMarks(docId: string, revision: number): LinkMark[];
+  /** One link of a revision, to redraw after it changed. */
+  linkMarksOf(linkId: string, docId: string, revision: number): LinkMark[];
+  /** The user clicked a linked passage (innermost first); true when handled. */
+  linkClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
+  /** The user clicked text carrying several things (annotation, links, suggestions); true when handled. */
+  itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean;
+  /** A save moved link ends in the store; reload the links. */
+  linksMoved(): void;
+  /** Enter while reading: open the annotation, link or suggestion at the caret. */
+  openAtCaret(): boolean;
   /** The pane drew its text or its highlights anew. */
   paneDrawn?(pane: Pane): void;
 }
@@ -117,10 +134,14 @@ export class Pane {
     let state = createPaneState(payload.doc as NodeJSON, {
       onAnnotationClick: (_view, ids, event) => this.host.annotationClicked(this, ids, event),
       onSuggestionClick: (_view, ids, event) => this.host.suggestionClicked(this, ids, event),
+      onLinkClick: (_view, ids, event) => this.host.linkClicked(this, ids, event),
+      onItemsClick: (_view, items, event) => this.host.itemsClicked(this, items, event),
+      onOpenAtCaret: () => this.host.openAtCaret(),
     });
     // Highlights go into the state before it is drawn: one DOM build, not two.
     state = state.apply(setSuggestions(state, this.host.suggestionMarks(this.docId, this.revision)));
     state = state.apply(setAnnotations(state, this.host.annotationMarks(this.docId, this.revision)));
+    state = state.apply(setLinks(state, this.host.linkMarks(this.docId, this.revision)));
     if (this.view) {
       this.view.updateState(state);
     } else {
@@ -129,7 +150,8 @@ export class Pane {
       this.view = new EditorView(mount, {
         state,
         editable: () => this.editing,
-        attributes: { class: 'pm-doc', 'aria-label': `Text of ${meta.title}` },
+        // Focusable while read-only too, for caret browsing and F6 between panes.
+        attributes: { class: 'pm-doc', tabindex: '0', 'aria-label': `Text of ${meta.title}` },
         dispatchTransaction: (tr) => {
           if (!this.view) return;
           this.view.updateState(this.view.state.apply(tr));
@@ -170,6 +192,64 @@ export class Pane {
     if (!this.view || this.dirty || this.saving) return;
     this.view.dispatch(setAnnotations(this.view.state, this.host.annotationMarks(this.docId, this.revision)));
     this.host.paneDrawn?.(this);
+  }
+
+  /**
+   * Draws a change to the workspace's links: one link put in place or removed, or all of
+   * them. While the text has unsaved edits the drawn ends already follow them; the store's
+   * offsets refer to the saved text, so they are drawn again after the save.
+   */
+  showLinks(change: LinkChange = { kind: 'all' }): void {
+    if (!this.view || this.dirty || this.saving) return;
+    const { state } = this.view;
+    if (change.kind === 'all') this.view.dispatch(setLinks(state, this.host.linkMarks(this.docId, this.revision)));
+    else if (change.kind === 'remove') this.view.dispatch(changeLinks(state, { remove: [change.id] }));
+    else {
+      const marks = this.host.linkMarksOf(change.link.id, this.docId, this.revision);
+      this.view.dispatch(changeLinks(state, { remove: [change.link.id], add: marks }));
+    }
+  }
+
+  /** Marks one link as the one in focus (drawn strongly), or none. */
+  focusLink(id: string | null): void {
+    if (this.view) this.view.dispatch(changeLinks(this.view.state, { focus: id }));
+  }
+
+  /** Scrolls a link end (`<link id>:<index>`) to the middle of the pane and focuses its link. */
+  revealLinkEnd(key: string): boolean {
+    const at = this.view && linkEndPosition(this.view.state, key);
+    if (!this.view || !at) return false;
+    this.focusLink(key.split(':')[0]);
+    scrollPosIntoView(this.view, at.from);
+    return true;
+  }
+
+  /** Scrolls a range of the text (plain-text offsets) into view and selects it. */
+  revealRange(start: number, end: number): void {
+    if (!this.view) return;
+    const pt = plainTextOf(this.view.state.doc);
+    const from = offsetToPos(pt, start, 'after');
+    scrollPosIntoView(this.view, from);
+    const a = this.view.domAtPos(from);
+    const b = this.view.domAtPos(offsetToPos(pt, end, 'before'));
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  }
+
+  /** Where a link end is on screen. */
+  linkEndRect(key: string): DOMRect | undefined {
+    const at = this.view && linkEndPosition(this.view.state, key);
+    if (!this.view || !at) return undefined;
+    const a = this.view.coordsAtPos(at.from);
+    return new DOMRect(a.left, a.top, 1, a.bottom - a.top);
+  }
+
+  /** The link ends of this pane in reading order. */
+  linkEndKeys(): string[] {
+    return this.view ? linkOrder(this.view.state) : [];
   }
 
   /** The text selected in this pane, if any. */
@@ -296,7 +376,10 @@ export class Pane {
       return;
     }
     const doc = this.view.state.doc;
-    const { anchors, lost } = annotationAnchors(this.view.state);
+    const annotationMoves = annotationAnchors(this.view.state);
+    const linkMoves = linkAnchors(this.view.state);
+    const anchors = [...annotationMoves.anchors, ...linkMoves.anchors];
+    const lost = [...annotationMoves.lost, ...linkMoves.lost];
     this.setStatus('saving');
     this.saving = (async () => {
       try {
@@ -308,7 +391,8 @@ export class Pane {
           lost,
         });
         this.revision = revision;
-        if (anchors.length || lost.length) this.host.annotationsMoved(orphaned);
+        if (annotationMoves.anchors.length || annotationMoves.lost.length) this.host.annotationsMoved(orphaned);
+        if (linkMoves.anchors.length || linkMoves.lost.length) this.host.linksMoved();
         this.retryDelay = 2000;
         if (this.view?.state.doc.eq(doc)) {
           this.dirty = false;

@@ -10,6 +10,14 @@ import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
 import type { AnnotationMark } from '../editor/annotations';
 import { LinkModel } from '../links/link-model';
+import { Linker } from '../links/linker';
+import { LinksList } from '../links/links-list';
+import { linkMarks } from '../links/link-marks';
+import type { LinkMark } from '../editor/links';
+import { itemsAt, type ItemsAt } from '../editor';
+import { ItemChooser, type ChooserItem } from '../panels/item-chooser';
+import { ReviewView } from '../review/review-view';
+import { clip, docLabel as docLabelOf } from '../labels';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { Comparison } from '../compare';
@@ -33,6 +41,10 @@ export class WorkspaceView implements PaneHost {
   /** Curves, rulers and panes in step. */
   readonly compare: Comparison;
   private readonly layout: PaneLayout;
+  readonly linker: Linker;
+  readonly review: ReviewView;
+  private readonly linksList: LinksList;
+  private readonly chooser = new ItemChooser();
 
   constructor(
     private workspace: WorkspacePayload,
@@ -47,6 +59,14 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
+      undo: () => void this.annotator.undo(),
+      linkChanged: (change) => {
+        if ('made' in change) this.links.apply(change.made);
+        else {
+          const made = this.links.ofSuggestion(change.unmadeFor);
+          if (made) this.links.remove(made.id);
+        }
+      },
     });
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
@@ -66,13 +86,41 @@ export class WorkspaceView implements PaneHost {
       panes: () => this.panes,
       links: this.links,
       annotations: () => this.annotator.model,
-      suggestions: () => this.suggestions.all(),
-      focusedSuggestion: () => this.suggestions.focused(),
+      suggestions: () => this.suggestions.all().filter((s) => s.status !== 'dismissed'),
+      focusedSuggestion: () => this.suggestions.inFocus(),
       documents: () => this.workspace.documents,
       openBeside: (docId) => this.openBeside(docId),
       notify: (message, kind) => this.notify(message, kind),
+      openLink: (id, near) => this.linker.open(id, near),
     });
+    this.suggestions.onChange(() => this.compare.marksChanged());
     const workArea = h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element);
+    const workspaceHost = {
+      panes: () => this.panes,
+      documents: () => this.workspace.documents,
+      paneFor: (docId: string) => this.paneFor(docId),
+      notify: (message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }) =>
+        this.notify(message, kind, action),
+      undo: () => void this.annotator.undo(),
+    };
+    this.linker = new Linker(this.links, this.annotator.model, workspaceHost);
+    this.linksList = new LinksList(this.linker, this.annotator.model, workspaceHost);
+    this.review = new ReviewView(this.suggestions, workspaceHost);
+    this.annotator.panel.addTab('links', 'Links', this.linksList, 'codebook');
+    this.annotator.panel.addTab('review', 'Review', this.review, 'codebook');
+    this.annotator.panel.addOrphans({
+      element: this.linksList.orphans,
+      orphanCount: () => this.linksList.orphanCount(),
+      render: () => this.linksList.render(),
+    });
+    this.links.onChange((change) => {
+      for (const pane of this.panes) pane.showLinks(change);
+      this.annotator.panel.render();
+    });
+    const linkButton = h('button', { type: 'button', title: 'Link this passage to another (L)' }, 'Link…');
+    linkButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
+    linkButton.addEventListener('click', () => this.linker.start());
+    this.annotator.selectionBar.append(linkButton);
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -101,6 +149,9 @@ export class WorkspaceView implements PaneHost {
       this.annotator.popover.element,
       this.suggestions.card.element,
       this.annotator.selectionBar,
+      this.linker.dialog.element,
+      this.linker.pickBar,
+      this.chooser.element,
     );
     this.layout = new PaneLayout({
       workArea,
@@ -159,6 +210,123 @@ export class WorkspaceView implements PaneHost {
     if (!pane) return undefined;
     await pane.switchTo(docId);
     return pane;
+  }
+
+  linkMarks(docId: string, revision: number): LinkMark[] {
+    return this.links.links.flatMap((l) => linkMarks(l, docId, revision, this.workspace.documents));
+  }
+
+  linkMarksOf(linkId: string, docId: string, revision: number): LinkMark[] {
+    const link = this.links.get(linkId);
+    return link ? linkMarks(link, docId, revision, this.workspace.documents) : [];
+  }
+
+  linkClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    return this.linker.clicked(pane, ids, event);
+  }
+
+  linksMoved(): void {
+    void this.links.load().catch((err: Error) => this.notify(`Links could not be loaded: ${err.message}`, 'error'));
+  }
+
+  itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean {
+    if (pane.editing || !window.getSelection()?.isCollapsed) return false;
+    this.openItems(pane, items, new DOMRect(event.clientX, event.clientY, 1, 1));
+    return true;
+  }
+
+  /** Opens the one thing at a place, or offers a chooser when there are several. */
+  private openItems(pane: Pane, items: ItemsAt, near: DOMRect): void {
+    const label = (id: string) => this.workspace.documents.find((d) => d.id === id);
+    const choices: ChooserItem[] = [
+      ...items.annotations.flatMap((id) => {
+        const a = this.annotator.model.annotations.find((x) => x.id === id);
+        return a
+          ? [
+              {
+                kind: 'annotation' as const,
+                chip: a.tags.map((t) => this.annotator.model.tagName(t)).join(', ') || 'Note',
+                chipClass: 'chip-annotation',
+                text: clip(a.note || a.quote.exact, 90),
+                open: () => this.annotator.open(id, near),
+              },
+            ]
+          : [];
+      }),
+      ...items.links.flatMap((id) => {
+        const l = this.links.get(id);
+        if (!l) return [];
+        const others = l.ends.filter((e) => e.doc !== pane.docId).map((e) => docLabelOf(label(e.doc), e.doc));
+        return [
+          {
+            kind: 'link' as const,
+            chip: `link · ${l.relation}`,
+            chipClass: `lk lk-${l.relation}`,
+            text: `with ${[...new Set(others)].join(', ') || 'this text'}${l.note ? ` — ${clip(l.note, 60)}` : ''}`,
+            open: () => this.linker.open(id, near),
+          },
+        ];
+      }),
+      ...items.suggestions.flatMap((id) => {
+        const s = this.suggestions.get(id);
+        if (!s) return [];
+        const other = s.a.doc === pane.docId ? s.b : s.a;
+        return [
+          {
+            kind: 'suggestion' as const,
+            chip: `suggested · ${s.relation}`,
+            chipClass: `sg sg-${s.relation}`,
+            text: `${docLabelOf(label(other.doc), other.doc)}: “${clip(other.text, 70)}”`,
+            open: () => this.suggestions.open(pane, id, near),
+          },
+        ];
+      }),
+    ];
+    if (choices.length === 1) choices[0].open();
+    else if (choices.length > 1) this.chooser.open(choices, near);
+  }
+
+  /** Opens the annotation, link or suggestion at the cursor of the active pane (Alt+Enter, or Enter while reading). */
+  openAtCaret(): boolean {
+    const pane = this.activePane();
+    const view = pane?.editorView();
+    if (!pane || !view) return false;
+    const sel = window.getSelection();
+    let pos = view.state.selection.from;
+    if (sel?.focusNode && view.dom.contains(sel.focusNode)) {
+      try {
+        pos = view.posAtDOM(sel.focusNode, sel.focusOffset);
+      } catch {
+        /* keep the editor's own selection */
+      }
+    }
+    const node = view.domAtPos(pos).node;
+    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+    const items = itemsAt(view.state, pos, element);
+    const count = items.annotations.length + items.links.length + items.suggestions.length;
+    if (!count) {
+      this.notify('Nothing to open at the cursor: move it onto a highlighted, linked or suggested passage.');
+      return false;
+    }
+    const c = view.coordsAtPos(pos);
+    this.openItems(pane, items, new DOMRect(c.left, c.top, 1, c.bottom - c.top));
+    return true;
+  }
+
+  /** Shows a tab of the side panel (opening the panel) and gives it the keyboard. */
+  showPanel(tab: 'links' | 'review'): void {
+    if (this.annotator.panel.element.hidden) this.annotator.togglePanel();
+    this.annotator.panel.show(tab);
+    if (tab === 'review') this.review.focus();
+  }
+
+  /** Moves the keyboard focus to the next (1) or previous (-1) pane (F6 / Shift+F6). */
+  focusPane(step: 1 | -1): void {
+    if (!this.panes.length) return;
+    const at = this.active ? this.panes.indexOf(this.active) : -1;
+    const next = this.panes[(at + step + this.panes.length) % this.panes.length];
+    this.activate(next);
+    next.focus();
   }
 
   suggestionMarks(docId: string, revision: number): SuggestionMark[] {

@@ -48,6 +48,7 @@ describe('the labelled evaluation set', () => {
       id: '1',
       relation: 'agree',
       score: 1,
+      confidence: 1,
       a: { doc: a[0], start: a[1], end: a[2], text: '' },
       b: { doc: b[0], start: b[1], end: b[2], text: '' },
       evidence: [],

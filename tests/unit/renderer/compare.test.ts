@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Suggestion } from '../../../common/model';
-import { counterpartsFromSuggestions, inContext } from '../../../renderer/src/compare/counterpart-source';
+import { inContext } from '../../../renderer/src/compare/counterpart-source';
 import { interpolate, monotonePairs } from '../../../renderer/src/compare/in-step';
 
 describe('panes in step', () => {
@@ -41,47 +40,6 @@ describe('panes in step', () => {
     expect(interpolate(pairs, 500)).toBe(400);
     expect(interpolate(pairs, -5)).toBe(0);
     expect(interpolate([], 42)).toBe(42);
-  });
-});
-
-function suggestion(id: string, a: [string, number, number], b: [string, number, number], score: number): Suggestion {
-  const side = ([doc, start, end]: [string, number, number]) => ({
-    doc,
-    start,
-    end,
-    text: `${doc}:${start}`,
-    revision: 0,
-  });
-  return {
-    id,
-    relation: 'agree',
-    score,
-    a: side(a),
-    b: side(b),
-    evidence: [{ kind: 'negation', a: [a[1], a[1] + 2], b: null, note: 'not on one side' }],
-    status: 'suggested',
-  } as Suggestion;
-}
-
-describe('counterparts from stored suggestions', () => {
-  const list = [
-    suggestion('s1', ['x', 10, 50], ['y', 100, 140], 0.4),
-    suggestion('s2', ['z', 0, 30], ['x', 20, 60], 0.6),
-    suggestion('s3', ['x', 200, 240], ['y', 0, 10], 0.9),
-    suggestion('s4', ['x', 12, 48], ['y', 300, 320], 0.3),
-  ];
-
-  it('finds the passages holding the cursor and their other sides, best first', () => {
-    const answer = counterpartsFromSuggestions(list, { doc: 'x', start: 25, end: 25 });
-    expect(answer.matches.map((m) => `${m.doc}:${m.start}`)).toEqual(['z:0', 'y:100', 'y:300']);
-    expect(answer.passage).toMatchObject({ doc: 'x', start: 20, end: 60 });
-    // Evidence is turned to read from the asked passage to the match.
-    expect(answer.matches[0].evidence[0]).toMatchObject({ a: null, b: [0, 2] });
-  });
-
-  it('limits the matches per document and finds none away from any suggestion', () => {
-    expect(counterpartsFromSuggestions(list, { doc: 'x', start: 25, end: 25 }, 1).matches).toHaveLength(2);
-    expect(counterpartsFromSuggestions(list, { doc: 'x', start: 100, end: 120 }).matches).toEqual([]);
   });
 });
 

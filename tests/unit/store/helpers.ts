@@ -33,3 +33,9 @@ export function openStore(path: string, options: Partial<OpenOptions> = {}): Pro
     ...options,
   });
 }
+
+/** The JSON text of a document whose blockquotes nest `depth` levels (built as text: too deep to stringify). */
+export function deepDocText(depth: number): string {
+  const paragraph = '{"type":"paragraph","content":[{"type":"text","text":"Deep."}]}';
+  return `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(depth)}${paragraph}${']}'.repeat(depth)}]}`;
+}

@@ -86,7 +86,7 @@ describe('writes', () => {
     await store.close();
   });
 
-  it('reports a failed write, keeps the change in memory and retries until it lands', async () => {
+  it('fails the change whose write failed (full disk), keeps it in memory and retries until it lands', async () => {
     const path = tempWorkspace();
     let failures = 0;
     const { writeFile } = await import('node:fs/promises');
@@ -103,9 +103,12 @@ describe('writes', () => {
       },
     });
     failures = 2;
-    await store.update((data) => {
-      data.name = 'Kept';
-    });
+    // Not acknowledged: the caller hears that the change is not on disk.
+    await expect(
+      store.update((data) => {
+        data.name = 'Kept';
+      }),
+    ).rejects.toMatchObject({ code: 'storage', message: /no space left.*not on disk yet/ });
     expect(store.status()).toMatchObject({ state: 'failed', error: /no space left/ });
     expect(store.data.name).toBe('Kept');
     await expect.poll(() => store.status().state, { timeout: 2000 }).toBe('saved');

@@ -1,0 +1,45 @@
+/**
+ * Every threshold of the aligner in one place. The values were set on the tune pairs of
+ * the samples (tests/fixtures/alignment-labels.json) and checked, never set, on the
+ * held-out pairs and the fresh corpus-1787 set.
+ */
+import type { CounterpartOptions } from './counterparts';
+
+export interface RelationConfig {
+  /** Shared terms two passages need before a decisive cue makes a conflict. */
+  conflictMinShared: number;
+  /** Specificity-weighted overlap they need for it. */
+  conflictMinOverlap: number;
+  /** Shared terms for "agree". */
+  agreeMinShared: number;
+  /** Specificity-weighted overlap for "agree" (and no difference cue). */
+  agreeMinOverlap: number;
+}
+
+export interface AlignerConfig {
+  relation: RelationConfig;
+  counterparts: CounterpartOptions;
+  /** Least TF-IDF cosine of a candidate pair. */
+  minScore: number;
+  /** Neighbours kept per passage in each other document when finding candidates. */
+  topK: number;
+  /** Terms in more than this share of passages do not generate candidates. */
+  maxDocFrequency: number;
+  /** Score factor for pairs in only one side's top k. */
+  oneSidedFactor: number;
+  /** Score gain per third document that takes up the same point (at most three count). */
+  supportGain: number;
+  /** Least rise in cosine for a window to grow by one more sentence. */
+  windowGain: number;
+}
+
+export const DEFAULT_CONFIG: AlignerConfig = {
+  counterparts: { queryContext: 0, neighbourContext: 0.6, growthGain: 0.01 },
+  relation: { conflictMinShared: 2, conflictMinOverlap: 0.1, agreeMinShared: 3, agreeMinOverlap: 0.15 },
+  minScore: 0.15,
+  topK: 2,
+  maxDocFrequency: 0.05,
+  oneSidedFactor: 0.8,
+  supportGain: 0.1,
+  windowGain: 0.01,
+};

@@ -1,0 +1,187 @@
+/**
+ * Differences between two passages that an analyst should check: a negation on one
+ * side, antonyms, differing quantities, contrasts of degree, words calling a claim
+ * wrong. Each cue says whether it is strong enough to decide a conflict on its own —
+ * only when it is anchored on what both sides talk about (see `decisive`).
+ */
+import type { Evidence } from '../../../common/model';
+import { COUNTER_CLAIM, DEGREES, NEGATIVE_IMPLICATIVES, NEGATORS, generalAntonyms, isNegativeForm } from './cues';
+import type { Token } from './normalise';
+
+/** One side of a pair: its tokens and the index term of each (see passages.ts). */
+export interface Side {
+  tokens: Token[];
+  termOf: string[];
+  /** Multi-word concept mentions: first token → one past the last. */
+  ends?: Map<number, number>;
+  /** Year the text was written, for telling change over time from contradiction. */
+  year?: number;
+}
+
+/** A difference cue, and whether it can decide a conflict (and of what kind of claim). */
+export interface Difference {
+  evidence: Evidence;
+  /** Strong, checkable evidence of a contradiction about the same subject. */
+  decisive: boolean;
+  /** A difference in a state of affairs or a quantity, which may be change over time. */
+  changeable: boolean;
+}
+
+const range = (t: Token): [number, number] => [t.start, t.end];
+
+/** Shared terms in the clause of token `i`. */
+function sharedInClause(side: Side, i: number, shared: Set<string>): Set<string> {
+  const clause = side.tokens[i].clause;
+  const out = new Set<string>();
+  side.termOf.forEach((t, k) => {
+    if (t && shared.has(t) && side.tokens[k].clause === clause) out.add(t);
+  });
+  return out;
+}
+
+/** Whether a clause says "not" in any form (a negator, or a word like "impossible"). */
+function clauseIsNegative(side: Side, clause: number | undefined): boolean {
+  return side.tokens.some((t) => t.clause === clause && (NEGATORS.has(t.norm) || isNegativeForm(t.norm)));
+}
+
+/** Words after "not" that make "not only … but also", which negates nothing. */
+const NOT_ONLY = new Set(['only', 'just', 'merely', 'simply', 'solely']);
+
+/**
+ * The same predicate negated on one side: a negator whose scope (the next five words
+ * of its clause) holds a shared term; on the other side that term stands in a clause
+ * with no negation of any form; and the two clauses share a second term (the subject).
+ */
+function negation(x: Side, y: Side, shared: Set<string>, xIsA: boolean): Difference | undefined {
+  negators: for (const [i, t] of x.tokens.entries()) {
+    if (!NEGATORS.has(t.norm) || NOT_ONLY.has(x.tokens[i + 1]?.norm ?? '')) continue;
+    const next = [x.tokens[i + 1]?.norm, x.tokens[i + 2]?.norm];
+    if (next.some((n) => n && NEGATIVE_IMPLICATIVES.has(n))) continue;
+    for (let k = i + 1; k <= Math.min(x.tokens.length - 1, i + 5); k++) {
+      if (x.tokens[k].clause !== t.clause) break;
+      const term = x.termOf[k];
+      if (!term || !shared.has(term)) continue;
+      const j = y.termOf.indexOf(term);
+      if (clauseIsNegative(y, y.tokens[j].clause)) continue negators;
+      const common = [...sharedInClause(x, i, shared)].filter((s) => sharedInClause(y, j, shared).has(s));
+      return {
+        evidence: {
+          kind: 'negation',
+          a: xIsA ? range(t) : null,
+          b: xIsA ? null : range(t),
+          note: `"${t.surface} … ${x.tokens[k].surface}" on one side only`,
+        },
+        decisive: common.length >= 2,
+        changeable: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The clause years of a side (a clause may name the time it speaks of). */
+function yearsOf(side: Side, clause: number | undefined): number[] {
+  return side.tokens.filter((t) => t.clause === clause && t.unit === 'year').map((t) => t.value!);
+}
+
+/**
+ * Differing quantities with the same unit. Decisive when each number's clause holds a
+ * shared term (the same entity) and the clauses name no different years (the same time).
+ */
+function numbers(a: Side, b: Side, shared: Set<string>): Difference | undefined {
+  const nums = (s: Side) =>
+    s.tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.value !== undefined && t.unit && t.unit !== 'year');
+  const numsB = nums(b);
+  for (const { t: x, i } of nums(a)) {
+    const same = numsB.filter(({ t }) => t.unit === x.unit);
+    if (same.length === 0 || same.some(({ t }) => t.value === x.value)) continue;
+    const { t: y, j } = { t: same[0].t, j: same[0].i };
+    const sa = sharedInClause(a, i, shared);
+    const entity = [...sharedInClause(b, j, shared)].some((s) => sa.has(s));
+    const ya = yearsOf(a, x.clause);
+    const yb = yearsOf(b, y.clause);
+    const sameTime = !(ya.length && yb.length && !ya.some((v) => yb.includes(v)));
+    return {
+      evidence: { kind: 'number', a: range(x), b: range(y), note: `${x.surface.trim()} / ${y.surface.trim()}` },
+      decisive: entity && sameTime,
+      changeable: true,
+    };
+  }
+  return undefined;
+}
+
+/** A pair of words from `index`, one on each side, where the other side lacks it. */
+function pair(
+  a: Side,
+  b: Side,
+  index: Map<string, Set<string>>,
+  accept: (i: number, j: number) => boolean,
+): { i: number; j: number } | undefined {
+  const inB = new Map<string, number[]>();
+  b.tokens.forEach((t, j) => inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]));
+  const normsA = new Set(a.tokens.map((t) => t.norm));
+  for (const [i, token] of a.tokens.entries()) {
+    const opposite = index.get(token.norm);
+    if (!opposite || inB.has(token.norm)) continue; // both sides using the word is no contrast
+    for (const o of opposite) {
+      if (normsA.has(o)) continue;
+      const j = inB.get(o)?.find((k) => accept(i, k));
+      if (j !== undefined) return { i, j };
+    }
+  }
+  return undefined;
+}
+
+/** Antonyms (WordNet) or a degree contrast (Horn scales), each in a clause about something both share. */
+function contrast(a: Side, b: Side, shared: Set<string>, kind: 'antonym' | 'degree'): Difference | undefined {
+  const index = kind === 'antonym' ? generalAntonyms() : DEGREES;
+  const hit = pair(
+    a,
+    b,
+    index,
+    (i, j) => sharedInClause(a, i, shared).size > 0 && sharedInClause(b, j, shared).size > 0,
+  );
+  if (!hit) return undefined;
+  const ta = a.tokens[hit.i];
+  const tb = b.tokens[hit.j];
+  const source = kind === 'antonym' ? 'WordNet antonyms' : 'a scale of degree';
+  return {
+    evidence: { kind, a: range(ta), b: range(tb), note: `${ta.surface} / ${tb.surface} (${source})` },
+    decisive: false,
+    changeable: true,
+  };
+}
+
+/** A word calling a claim wrong, in a clause that speaks of what the other side says. */
+function counterClaim(a: Side, b: Side, shared: Set<string>): Difference | undefined {
+  for (const [s, isA] of [
+    [a, true],
+    [b, false],
+  ] as const) {
+    const i = s.tokens.findIndex((t) => COUNTER_CLAIM.has(t.norm));
+    if (i < 0) continue;
+    const t = s.tokens[i];
+    return {
+      evidence: {
+        kind: 'marker',
+        a: isA ? range(t) : null,
+        b: isA ? null : range(t),
+        note: `"${t.surface}" calls a claim wrong`,
+      },
+      decisive: sharedInClause(s, i, shared).size >= 2,
+      changeable: false,
+    };
+  }
+  return undefined;
+}
+
+/** Every difference cue of a pair, given the terms both sides share. */
+export function findDifferences(a: Side, b: Side, shared: Set<string>): Difference[] {
+  return [
+    negation(a, b, shared, true) ?? negation(b, a, shared, false),
+    numbers(a, b, shared),
+    contrast(a, b, shared, 'antonym'),
+    contrast(a, b, shared, 'degree'),
+    counterClaim(a, b, shared),
+  ].filter((d): d is Difference => !!d);
+}

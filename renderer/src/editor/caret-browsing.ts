@@ -1,0 +1,105 @@
+/**
+ * Caret browsing in a read-only pane: the arrow keys move a caret through the text and
+ * Shift extends a selection from it (Ctrl/Alt+arrows by word, Home/End to the line's
+ * ends), so a passage can be selected, tagged (T) or linked (L) without a mouse. Enter
+ * opens what is at the caret. Editing panes keep the editor's own keys. The browser
+ * draws no caret in text that is not editable, so a thin bar stands in for it.
+ */
+import { Plugin } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+
+type Move = [direction: 'forward' | 'backward', granularity: 'character' | 'word' | 'line' | 'lineboundary'];
+
+function moveFor(event: KeyboardEvent): Move | undefined {
+  const byWord = event.ctrlKey || event.altKey;
+  switch (event.key) {
+    case 'ArrowRight':
+      return ['forward', byWord ? 'word' : 'character'];
+    case 'ArrowLeft':
+      return ['backward', byWord ? 'word' : 'character'];
+    case 'ArrowDown':
+      return ['forward', 'line'];
+    case 'ArrowUp':
+      return ['backward', 'line'];
+    case 'End':
+      return ['forward', 'lineboundary'];
+    case 'Home':
+      return ['backward', 'lineboundary'];
+    default:
+      return undefined;
+  }
+}
+
+/** Puts a collapsed selection at the first text in view, when the pane has none yet. */
+function ensureCaret(view: EditorView, sel: Selection): void {
+  if (sel.rangeCount && view.dom.contains(sel.focusNode)) return;
+  const box = (view.dom.closest('.pane-body') ?? view.dom).getBoundingClientRect();
+  const top = Math.max(box.top, 0) + 24;
+  const found = view.posAtCoords({ left: box.left + 40, top }) ?? { pos: 1 };
+  const { node, offset } = view.domAtPos(found.pos);
+  sel.collapse(node, offset);
+}
+
+/** The stand-in caret, one for the window. */
+let caretBar: HTMLElement | undefined;
+
+function drawCaret(view: EditorView): void {
+  const sel = window.getSelection();
+  caretBar ??= document.body.appendChild(Object.assign(document.createElement('div'), { className: 'reading-caret' }));
+  const show =
+    !view.editable &&
+    view.hasFocus() &&
+    !!sel &&
+    sel.rangeCount > 0 &&
+    sel.isCollapsed &&
+    view.dom.contains(sel.focusNode);
+  if (!show) {
+    caretBar.hidden = true;
+    return;
+  }
+  const rect = sel.getRangeAt(0).getClientRects()[0] ?? sel.getRangeAt(0).getBoundingClientRect();
+  caretBar.hidden = !rect || rect.height === 0;
+  caretBar.style.left = `${rect.left}px`;
+  caretBar.style.top = `${rect.top}px`;
+  caretBar.style.height = `${rect.height}px`;
+}
+
+/** The plugin; `onEnter` opens what is at the caret. */
+export function caretBrowsing(onEnter?: (view: EditorView) => boolean): Plugin {
+  return new Plugin({
+    view(view) {
+      const redraw = () => drawCaret(view);
+      document.addEventListener('selectionchange', redraw);
+      view.dom.addEventListener('blur', redraw);
+      return {
+        destroy() {
+          document.removeEventListener('selectionchange', redraw);
+          view.dom.removeEventListener('blur', redraw);
+        },
+      };
+    },
+    props: {
+      // A DOM handler: ProseMirror passes no key events to handleKeyDown while read-only.
+      handleDOMEvents: {
+        keydown(view, event) {
+          if (view.editable || event.metaKey || event.defaultPrevented) return false;
+          if (event.key === 'Enter' && !event.ctrlKey && !event.altKey && !event.shiftKey) {
+            if (!onEnter?.(view)) return false;
+            event.preventDefault();
+            return true;
+          }
+          const move = moveFor(event);
+          const sel = window.getSelection();
+          if (!move || !sel) return false;
+          ensureCaret(view, sel);
+          sel.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+          const focus = sel.focusNode?.nodeType === Node.TEXT_NODE ? sel.focusNode.parentElement : sel.focusNode;
+          (focus as Element | null)?.scrollIntoView?.({ block: 'nearest' });
+          drawCaret(view);
+          event.preventDefault();
+          return true;
+        },
+      },
+    },
+  });
+}
