@@ -152,6 +152,11 @@ function main(): void {
     stdio: 'inherit',
   });
   if (annotations.status !== 0) throw new Error('the annotation benchmark failed');
+
+  const comparing = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-compare.ts')], {
+    stdio: 'inherit',
+  });
+  if (comparing.status !== 0) throw new Error('the comparison benchmark failed');
 }
 
 const at = process.argv.indexOf('--child');

@@ -16,14 +16,25 @@ const UNSOLVED = 'Russia and Japan have not solved their disputes over the North
 const DOMINATED = 'This territorial dispute dominated Russo-Japanese relations';
 
 /** The curves drawn for a link: which panes each joins and its end points (y) on each side. */
-function curvesOf(page: Page, linkId: string) {
-  return page.evaluate((id) => {
-    return Array.from(document.querySelectorAll(`g.connector-link[data-id="${id}"]`)).map((g: any) => ({
-      panes: g.dataset.panes!,
-      y: g.dataset.y!.split(' ').map((v: string) => (v === '' ? null : Number(v))),
-      toward: g.dataset.toward ?? null,
-    }));
-  }, linkId);
+function curvesOf(page: Page, linkId: string, kind = 'link') {
+  return page.evaluate(
+    ([id, kind]) =>
+      (document.querySelector('.connectors').curves as any[])
+        .filter((c) => c.id === id && c.kind === kind)
+        .map((c) => ({
+          panes: (c.panes as string[]).join(' '),
+          y: c.y as (number | null)[],
+          x: c.x as number[],
+          relation: c.relation as string,
+          toward: (c.toward as string | undefined) ?? null,
+        })),
+    [linkId, kind],
+  );
+}
+
+/** Every curve drawn, of any link. */
+function allCurves(page: Page): Promise<{ relation: string; kind: string }[]> {
+  return page.evaluate(() => document.querySelector('.connectors').curves);
 }
 
 async function paneIds(page: Page): Promise<string[]> {
@@ -54,7 +65,7 @@ test('connector curves join the linked passages of adjacent panes, follow a scro
   await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
   const ids = await paneIds(page);
   // Both passages out of view: no curve for the conflict.
-  await expect(page.locator(`g.connector[data-id="${conflict.id}"]`)).toHaveCount(0);
+  await expect.poll(async () => (await curvesOf(page, conflict.id)).length).toBe(0);
 
   // Both ends of the conflict in view: one curve, from Hornung's pane to Nagy's, ending beside each passage.
   await quoteBox(page, 1, COLLAPSED, true);
@@ -69,8 +80,8 @@ test('connector curves join the linked passages of adjacent panes, follow a scro
   expect(curve.y[0]).toBeLessThanOrEqual(left.bottom + 1);
   expect(curve.y[1]).toBeGreaterThanOrEqual(right.top - 1);
   expect(curve.y[1]).toBeLessThanOrEqual(right.bottom + 1);
-  await expect(page.locator(`g.connector-link[data-id="${conflict.id}"] .curve`)).toHaveClass(/curve/);
-  await expect(page.locator(`g.connector-link.rel-conflict`)).toHaveCount(1);
+  expect(curve.relation).toBe('conflict');
+  expect((await allCurves(page)).filter((c) => c.relation === 'conflict')).toHaveLength(1);
 
   // Scrolling Nagy's pane moves the right end with the passage.
   await scrollPane(page, 2, 60);
@@ -103,9 +114,9 @@ test('connector curves join the linked passages of adjacent panes, follow a scro
   await expect
     .poll(async () => (await curvesOf(page, agree.id)).find((c) => c.panes.endsWith(ids[3]))?.toward)
     .toBe('up');
-  const hook = page.locator(`g.connector-link[data-id="${agree.id}"][data-panes="${ids[1]} ${ids[2]}"] .curve-hit`);
-  const hookBox = (await hook.boundingBox())!;
-  await page.mouse.click(hookBox.x + hookBox.width / 2, hookBox.y + hookBox.height / 2);
+  // The middle of a curve lies halfway across the gap, halfway between its ends.
+  const full = (await curvesOf(page, agree.id)).find((c) => c.panes === `${ids[1]} ${ids[2]}`)!;
+  await page.mouse.click((full.x[0] + full.x[1]) / 2, (full.y[0]! + full.y[1]!) / 2);
   await expect.poll(async () => (await curvesOf(page, agree.id)).filter((c) => c.toward === null).length).toBe(2);
   const oshea = await quoteBox(page, 3, DOMINATED);
   const body = (await page.locator('.pane-body').nth(3).boundingBox())!;
@@ -284,7 +295,9 @@ test('the counterparts panel lists the other texts’ closest passages, opens on
   expect(links[0].ends.map((e) => e.doc).sort()).toEqual(['hornung-2022', 'nagy-nguyen-2023']);
   await quoteBox(page, 1, SANCTIONS, true);
   await quoteBox(page, 2, NON_LETHAL, true);
-  await expect(page.locator('g.connector-link.rel-conflict')).toHaveCount(1);
+  await expect
+    .poll(async () => (await allCurves(page)).filter((c) => c.kind === 'link' && c.relation === 'conflict').length)
+    .toBe(1);
   await page.screenshot({ path: 'test-results/counterparts-linked.png' });
 });
 

@@ -37,8 +37,12 @@ export interface CounterpartsHost {
   notify(message: string, kind?: 'info' | 'error'): void;
 }
 
-/** Pause after a caret move or selection before asking, and after the mouse stops over text. */
-const CARET_DELAY_MS = 120;
+/**
+ * Pause after a caret move or selection before asking (one frame: a drag or held arrow
+ * key asks once per pause, not per step), and after the mouse stops over text. While an
+ * answer is on its way, only the latest passage waits to be asked next.
+ */
+const CARET_DELAY_MS = 16;
 const HOVER_DELAY_MS = 350;
 /** How long an answer may take before the panel says it is looking. */
 const FINDING_DELAY_MS = 120;
@@ -59,6 +63,8 @@ export class CounterpartsPanel {
   private answer?: CounterpartsAnswer;
   private answerPane?: Pane;
   private lastQuery?: CounterpartQuery;
+  private inFlight = false;
+  private pending?: { pane: Pane; query: CounterpartQuery };
 
   constructor(private readonly host: CounterpartsHost) {
     this.toggleButton = h(
@@ -171,12 +177,16 @@ export class CounterpartsPanel {
       return;
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(pane, query), delay);
+    this.timer = setTimeout(() => {
+      if (this.inFlight) this.pending = { pane, query };
+      else void this.run(pane, query);
+    }, delay);
   }
 
   /** Asks for the counterparts of a passage now and shows them. */
   async run(pane: Pane, query: CounterpartQuery): Promise<void> {
     this.lastQuery = query;
+    this.inFlight = true;
     const ticket = ++this.asked;
     clearTimeout(this.findingTimer);
     this.findingTimer = setTimeout(() => {
@@ -196,6 +206,10 @@ export class CounterpartsPanel {
       if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
     } finally {
       clearTimeout(this.findingTimer);
+      this.inFlight = false;
+      const next = this.pending;
+      this.pending = undefined;
+      if (next) void this.run(next.pane, next.query);
     }
   }
 

@@ -6,13 +6,14 @@
  * view gets a half-curve pointing up or down towards it. Clicking a curve selects its link.
  *
  * Drawing is split into `measure` (reads boxes only) and `render` (writes only), so a
- * frame reads layout once and never forces it again.
+ * frame reads layout once and never forces it again; the curves are painted on a canvas
+ * per gap, so redrawing them touches no element's style or layout.
  */
 import type { Link, LinkEnd, Relation, Suggestion } from '../../../common/model';
 import type { Pane } from '../panes/pane';
-import { placePassage, type Place } from './geometry';
+import { CurveCanvas } from './curve-canvas';
+import { PassagePlacer, type Place } from './geometry';
 
-const SVG = 'http://www.w3.org/2000/svg';
 /** How far a half-curve runs before its arrow, in pixels. */
 const HOOK = 28;
 
@@ -30,7 +31,7 @@ export interface Curve {
   kind: 'link' | 'suggestion';
   id: string;
   relation: Relation;
-  /** The panes it joins, left then right. */
+  /** The panes it joins, left then right; the gap between them is where it is drawn. */
   panes: [string, string];
   d: string;
   /** Bars showing each visible passage's extent: x, top, bottom. */
@@ -39,6 +40,23 @@ export interface Curve {
   toward?: 'up' | 'down';
   /** End points (y) on the left and right pane; a half-curve has only one. */
   y: [number | null, number | null];
+  /** The gap's edges: where the curve leaves the left pane and meets the right one. */
+  x: [number, number];
+}
+
+/** The gap between two adjacent panes (client coordinates), keyed by the left pane. */
+export interface Gap {
+  key: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** What one frame draws. */
+export interface Drawing {
+  curves: Curve[];
+  gaps: Gap[];
 }
 
 interface End {
@@ -50,46 +68,24 @@ interface End {
 }
 
 export class ConnectorCurves {
-  readonly element: SVGSVGElement;
-  private readonly layer: SVGGElement;
-  private readonly drawn = new Map<string, SVGGElement>();
+  /** The drawing surface: one canvas per gap between panes. */
+  readonly canvas: CurveCanvas;
+  private readonly placers = new WeakMap<Pane, PassagePlacer>();
 
   constructor(private readonly host: CurveHost) {
-    this.element = document.createElementNS(SVG, 'svg');
-    this.element.classList.add('connectors');
-    this.element.setAttribute('aria-hidden', 'true');
-    const defs = document.createElementNS(SVG, 'defs');
-    for (const relation of ['agree', 'conflict', 'related']) {
-      const marker = document.createElementNS(SVG, 'marker');
-      marker.id = `curve-arrow-${relation}`;
-      for (const [k, v] of Object.entries({
-        viewBox: '0 0 10 10',
-        refX: '5',
-        refY: '5',
-        markerWidth: '7',
-        markerHeight: '7',
-        orient: 'auto-start-reverse',
-      }))
-        marker.setAttribute(k, v);
-      const tip = document.createElementNS(SVG, 'path');
-      tip.setAttribute('d', 'M0,0 L10,5 L0,10 z');
-      tip.classList.add(`curve-tip-${relation}`);
-      marker.append(tip);
-      defs.append(marker);
-    }
-    this.layer = document.createElementNS(SVG, 'g');
-    this.element.append(defs, this.layer);
-    this.element.addEventListener('click', (event) => {
-      const group = (event.target as Element).closest<SVGGElement>('g.connector');
-      if (group?.dataset.kind === 'link' && group.dataset.id)
-        this.host.selectLink(group.dataset.id, new DOMRect(event.clientX, event.clientY, 1, 1));
-    });
+    this.canvas = new CurveCanvas((id, near) => host.selectLink(id, near));
   }
 
-  /** Reads where every linked passage of adjacent panes is; writes nothing. */
-  measure(): Curve[] {
+  /** The element holding the drawings. */
+  get element(): HTMLElement {
+    return this.canvas.element;
+  }
+
+  /** Reads where every linked passage of adjacent panes is, and where the gaps are; writes nothing. */
+  measure(): Drawing {
     const panes = this.host.panes().filter((p) => p.editorView());
-    if (panes.length < 2) return [];
+    const gaps: Gap[] = [];
+    if (panes.length < 2) return { curves: [], gaps };
     const byDoc = new Map<string, End[]>();
     const add = (e: End) => {
       const list = byDoc.get(e.end.doc);
@@ -105,17 +101,23 @@ export class ConnectorCurves {
       add({ id: s.id, kind: 'suggestion', relation: s.relation, index: 0, end: s.a });
       add({ id: s.id, kind: 'suggestion', relation: s.relation, index: 1, end: s.b });
     }
-    const boxes = new Map<Pane, { text: DOMRect; pane: DOMRect }>();
+    const boxes = new Map<Pane, { text: DOMRect; pane: DOMRect; placer: PassagePlacer }>();
     const boxOf = (p: Pane) => {
       let b = boxes.get(p);
-      if (!b) boxes.set(p, (b = { text: p.scroller.getBoundingClientRect(), pane: p.element.getBoundingClientRect() }));
+      if (!b) {
+        let placer = this.placers.get(p);
+        if (!placer) this.placers.set(p, (placer = new PassagePlacer()));
+        b = { text: p.scroller.getBoundingClientRect(), pane: p.element.getBoundingClientRect(), placer };
+        placer.begin(p.editorView()!, b.text);
+        boxes.set(p, b);
+      }
       return b;
     };
     const places = new Map<string, Place>();
     const placeOf = (p: Pane, e: End): Place => {
       const key = `${p.id}|${e.kind}|${e.id}|${e.index}`;
       let place = places.get(key);
-      if (!place) places.set(key, (place = placePassage(p.editorView()!, boxOf(p).text, e.end.start, e.end.end)));
+      if (!place) places.set(key, (place = boxOf(p).placer.place(e.end.start, e.end.end)));
       return place;
     };
     const row = panes[0].element.parentElement?.getBoundingClientRect();
@@ -124,10 +126,18 @@ export class ConnectorCurves {
       const [left, right] = [panes[i], panes[i + 1]];
       const leftEnds = byDoc.get(left.docId);
       const rightEnds = byDoc.get(right.docId);
-      if (!leftEnds || !rightEnds) continue;
       const lb = boxOf(left);
       const rb = boxOf(right);
       if (row && (lb.pane.right < row.left || rb.pane.left > row.right)) continue;
+      const top = Math.min(lb.pane.top, rb.pane.top);
+      gaps.push({
+        key: left.id,
+        left: lb.pane.right,
+        top,
+        width: Math.max(0, rb.pane.left - lb.pane.right),
+        height: Math.max(lb.pane.bottom, rb.pane.bottom) - top,
+      });
+      if (!leftEnds || !rightEnds) continue;
       const rightById = new Map<string, End[]>();
       for (const e of rightEnds) {
         const list = rightById.get(e.id);
@@ -144,7 +154,7 @@ export class ConnectorCurves {
         }
       }
     }
-    return curves;
+    return { curves, gaps };
   }
 
   private curve(
@@ -179,6 +189,7 @@ export class ConnectorCurves {
           [x2 - 2, pb.top, pb.bottom],
         ],
         y: [y1, y2],
+        x: [x1, x2],
       };
     }
     const hook = (from: number, y: number, p: Place & { at: 'visible' }, other: Place, box: DOMRect, x: number) => {
@@ -194,63 +205,17 @@ export class ConnectorCurves {
     };
     if (pa.at === 'visible') {
       const c = hook(x1, mid(pa), pa, pb, rb.text, x1 + 2);
-      return c && { ...c, y: [mid(pa), null] };
+      return c && { ...c, y: [mid(pa), null], x: [x1, x2] };
     }
     if (pb.at === 'visible') {
       const c = hook(x2, mid(pb), pb, pa, lb.text, x2 - 2);
-      return c && { ...c, y: [null, mid(pb)] };
+      return c && { ...c, y: [null, mid(pb)], x: [x1, x2] };
     }
     return undefined;
   }
 
-  /** Writes the measured curves, reusing the elements of curves already drawn. */
-  render(curves: Curve[]): void {
-    const keep = new Set<string>();
-    for (const c of curves) {
-      keep.add(c.key);
-      let group = this.drawn.get(c.key);
-      if (!group) {
-        group = document.createElementNS(SVG, 'g');
-        const hit = document.createElementNS(SVG, 'path');
-        hit.classList.add('curve-hit');
-        const line = document.createElementNS(SVG, 'path');
-        line.classList.add('curve');
-        group.append(hit, line);
-        this.layer.append(group);
-        this.drawn.set(c.key, group);
-      }
-      const [hit, line] = [group.children[0], group.children[1]];
-      group.setAttribute('class', `connector connector-${c.kind} rel-${c.relation}${c.toward ? ' is-half' : ''}`);
-      group.dataset.kind = c.kind;
-      group.dataset.id = c.id;
-      group.dataset.panes = c.panes.join(' ');
-      group.dataset.y = c.y.map((y) => (y === null ? '' : y.toFixed(1))).join(' ');
-      if (c.toward) group.dataset.toward = c.toward;
-      else delete group.dataset.toward;
-      hit.setAttribute('d', c.d);
-      line.setAttribute('d', c.d);
-      if (c.toward) line.setAttribute('marker-end', `url(#curve-arrow-${c.relation})`);
-      else line.removeAttribute('marker-end');
-      const bars = Array.from(group.querySelectorAll('line'));
-      c.bars.forEach(([x, top, bottom], i) => {
-        let bar = bars[i];
-        if (!bar) {
-          bar = document.createElementNS(SVG, 'line');
-          bar.classList.add('curve-bar');
-          group.append(bar);
-        }
-        bar.setAttribute('x1', String(x));
-        bar.setAttribute('x2', String(x));
-        bar.setAttribute('y1', String(top));
-        bar.setAttribute('y2', String(bottom));
-      });
-      for (const extra of bars.slice(c.bars.length)) extra.remove();
-    }
-    for (const [key, group] of this.drawn) {
-      if (!keep.has(key)) {
-        group.remove();
-        this.drawn.delete(key);
-      }
-    }
+  /** Draws the measured curves (writes only). */
+  render(drawing: Drawing): void {
+    this.canvas.render(drawing);
   }
 }

@@ -77,6 +77,104 @@ export function placePassage(view: EditorView, box: DOMRect, start: number, end:
   };
 }
 
+/** Where a passage lies relative to its blocks: measured once, then placed by its blocks' boxes. */
+interface Shape {
+  /** Positions of the top-level blocks holding its first and last character. */
+  firstBlock: number;
+  lastBlock: number;
+  from: number;
+  to: number;
+  /** Its top below the first block's top and its bottom below the last block's top, once measured. */
+  dyTop?: number;
+  dyBottom?: number;
+}
+
+/**
+ * Places passages of one pane frame after frame without measuring text again: each
+ * passage's offsets within its blocks are measured once (when its blocks are on screen,
+ * so laid out), and each frame reads only the boxes of the blocks, once per block. The
+ * shapes are measured again when the document or the pane's width changes.
+ */
+export class PassagePlacer {
+  private doc?: Node;
+  private width = -1;
+  private readonly shapes = new Map<string, Shape | null>();
+  private readonly blocks = new Map<number, DOMRect | null>();
+  private view?: EditorView;
+  private box = new DOMRect();
+
+  /** Starts a frame: where the pane's visible text is (client coordinates). */
+  begin(view: EditorView, box: DOMRect): void {
+    const width = view.dom.clientWidth;
+    if (view.state.doc !== this.doc || width !== this.width) {
+      this.shapes.clear();
+      this.doc = view.state.doc;
+      this.width = width;
+    }
+    this.blocks.clear();
+    this.view = view;
+    this.box = box;
+  }
+
+  private blockBox(pos: number): DOMRect | null {
+    let rect = this.blocks.get(pos);
+    if (rect === undefined) {
+      const dom = this.view!.nodeDOM(pos);
+      rect = dom instanceof HTMLElement ? dom.getBoundingClientRect() : null;
+      this.blocks.set(pos, rect);
+    }
+    return rect;
+  }
+
+  private shapeOf(start: number, end: number): Shape | null {
+    const key = `${start}:${end}`;
+    let shape = this.shapes.get(key);
+    if (shape === undefined) {
+      const view = this.view!;
+      const range = passageRange(view, start, end);
+      const $from = range && view.state.doc.resolve(range.from);
+      const $to = range && view.state.doc.resolve(range.to);
+      shape =
+        range && $from && $to && $from.depth >= 1 && $to.depth >= 1
+          ? { firstBlock: $from.before(1), lastBlock: $to.before(1), from: range.from, to: range.to }
+          : null;
+      this.shapes.set(key, shape);
+    }
+    return shape;
+  }
+
+  /** Where the passage [start, end) is in this frame. */
+  place(start: number, end: number): Place {
+    const shape = this.shapeOf(start, end);
+    if (!shape) return { at: 'none' };
+    const first = this.blockBox(shape.firstBlock);
+    const last = this.blockBox(shape.lastBlock);
+    if (!first || !last) return { at: 'none' };
+    const box = this.box;
+    if (last.bottom <= box.top) return { at: 'above' };
+    if (first.top >= box.bottom) return { at: 'below' };
+    if (shape.dyTop === undefined || shape.dyBottom === undefined) {
+      try {
+        shape.dyTop = this.view!.coordsAtPos(shape.from, 1).top - first.top;
+        shape.dyBottom = this.view!.coordsAtPos(shape.to, -1).bottom - last.top;
+      } catch {
+        return { at: 'none' };
+      }
+    }
+    const top = first.top + shape.dyTop;
+    const bottom = last.top + shape.dyBottom;
+    if (bottom <= box.top) return { at: 'above' };
+    if (top >= box.bottom) return { at: 'below' };
+    return {
+      at: 'visible',
+      top: Math.max(top, box.top),
+      bottom: Math.min(bottom, box.bottom),
+      left: first.left,
+      right: first.right,
+    };
+  }
+}
+
 /**
  * Where a plain-text offset lies down the pane's scrolled content, in pixels from its top:
  * its block's place plus its share of the block's height (exact enough to scroll by,

@@ -35,6 +35,7 @@ export class OverviewRuler {
   private readonly thumb: HTMLElement;
   private readonly lanes: HTMLElement;
   private placed: { y: number; mark: RulerMark }[] = [];
+  private thumbStyle = '';
 
   constructor(
     private readonly pane: Pane,
@@ -83,17 +84,21 @@ export class OverviewRuler {
     this.lanes.replaceChildren(...rows.values());
   }
 
-  /** Where the visible part of the text is, as shares of the whole (read in a frame). */
+  /** Where the visible part of the text is on the ruler, in pixels (read in a frame). */
   measure(): { top: number; height: number } {
     const s = this.pane.scroller;
     const total = Math.max(1, s.scrollHeight);
-    return { top: s.scrollTop / total, height: Math.min(1, s.clientHeight / total) };
+    const size = this.element.clientHeight;
+    return { top: (s.scrollTop / total) * size, height: Math.min(1, s.clientHeight / total) * size };
   }
 
-  /** Moves the thumb that shows the visible part (written in a frame). */
+  /**
+   * Moves the thumb that shows the visible part (written in a frame). It moves by a
+   * transform on its own layer, so scrolling repaints nothing around it.
+   */
   render(view: { top: number; height: number }): void {
-    this.thumb.style.top = `${(view.top * 100).toFixed(3)}%`;
-    this.thumb.style.height = `${(view.height * 100).toFixed(3)}%`;
+    const style = `transform:translateY(${view.top.toFixed(1)}px);height:${Math.max(4, view.height).toFixed(1)}px`;
+    if (style !== this.thumbStyle) this.thumb.setAttribute('style', (this.thumbStyle = style));
   }
 
   private pointerDown(event: PointerEvent): void {
