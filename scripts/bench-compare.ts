@@ -36,7 +36,7 @@ function random(seed: number): () => number {
 }
 
 /** Seeds links between passages of adjacent panes (so curves are drawn) and suggestions between any two texts. */
-async function seed(path: string): Promise<void> {
+async function seed(path: string, withLinks = true): Promise<void> {
   const { store } = await openWorkspace(path, 'browser');
   const rnd = random(11);
   const docs = store.data.layout.panes.map((p) => store.data.documents.find((d) => d.id === p.docId)!);
@@ -51,7 +51,7 @@ async function seed(path: string): Promise<void> {
   };
   const now = new Date().toISOString();
   const links: Link[] = [];
-  for (let i = 0; i < LINKS; i++) {
+  for (let i = 0; i < (withLinks ? LINKS : 0); i++) {
     const left = i % (docs.length - 1);
     const ends = [passage(left), passage(left + 1)].map((p) => ({
       doc: p.record.id,
@@ -159,7 +159,10 @@ function workPerScrollFrame(traceJson: string): { frames: number[]; redraws: num
   return { frames, redraws };
 }
 
-async function scrolling(browser: Browser, page: Page): Promise<void> {
+async function scrolling(
+  browser: Browser,
+  page: Page,
+): Promise<{ frames: number[]; redraws: number[]; curves: number }> {
   const body = page.locator('.pane-body').nth(1);
   const box = (await body.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -172,13 +175,20 @@ async function scrolling(browser: Browser, page: Page): Promise<void> {
   const trace = await browser.stopTracing();
   const { frames, redraws } = workPerScrollFrame(trace.toString('utf8'));
   const curves = (await page.evaluate(
-    () => (globalThis as any).document.querySelector('.connectors').curves.length,
-  )) as number; // eslint-disable-line @typescript-eslint/no-explicit-any
-  console.log(
-    `  scrolling a pane with ${LINKS} links and ${SUGGESTIONS} suggestions (${curves} curves on screen at the end):`,
+    () => (globalThis as any).document.querySelector('.connectors').curves.length, // eslint-disable-line @typescript-eslint/no-explicit-any
+  )) as number;
+  return { frames, redraws, curves };
+}
+
+/** Opens a workspace in a fresh page and waits for its four panes. */
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (globalThis as any).document.querySelectorAll('.pane .pm-doc').length === 4, // eslint-disable-line @typescript-eslint/no-explicit-any
   );
-  console.log(`    main-thread work per scroll frame: ${figures(frames)}  (target p95 < 8 ms)`);
-  console.log(`    of which the frame callback (measure and redraw curves and rulers): ${figures(redraws)}`);
+  await page.waitForTimeout(500);
+  return page;
 }
 
 /** From a caret move to the frame showing the panel's new counterparts. */
@@ -242,16 +252,27 @@ async function main(): Promise<void> {
   });
   try {
     await seed(path);
+    const plainPath = join(dir, 'no-links.json');
+    await seed(plainPath, false);
     const host = await startHost(path);
     try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await page.goto(host.url);
-      await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.pane .pm-doc').length === 4); // eslint-disable-line @typescript-eslint/no-explicit-any
-      await page.waitForTimeout(500);
-      await scrolling(browser, page);
+      const page = await open(browser, host.url);
+      const linked = await scrolling(browser, page);
+      console.log(`  scrolling a pane (${linked.curves} curves on screen at the end):`);
+      console.log(`    main-thread work per scroll frame: ${figures(linked.frames)}  (target p95 < 8 ms)`);
+      console.log(`    of which the frame callback (measure and redraw curves and rulers): ${figures(linked.redraws)}`);
       await counterparts(page);
     } finally {
       host.stop();
+    }
+    // The same scrolling with the same suggestions and no links (so no curves), for comparison.
+    const plainHost = await startHost(plainPath);
+    try {
+      const plain = await scrolling(browser, await open(browser, plainHost.url));
+      console.log(`  the same scrolling without links (no curves), for comparison:`);
+      console.log(`    main-thread work per scroll frame: ${figures(plain.frames)}`);
+    } finally {
+      plainHost.stop();
     }
   } finally {
     await browser.close();

@@ -64,6 +64,8 @@ export class CounterpartsPanel {
   private answerPane?: Pane;
   private lastQuery?: CounterpartQuery;
   private inFlight = false;
+  /** How the cursor last moved: a collapsed selection is followed only after keys (a click is read where it lands). */
+  private lastInput: 'key' | 'pointer' = 'pointer';
   private pending?: { pane: Pane; query: CounterpartQuery };
 
   constructor(private readonly host: CounterpartsHost) {
@@ -95,7 +97,13 @@ export class CounterpartsPanel {
     );
     this.element.addEventListener('keydown', (event) => this.keydown(event));
     document.addEventListener('selectionchange', () => this.caretMoved());
+    document.addEventListener('keydown', () => (this.lastInput = 'key'), true);
+    document.addEventListener('pointerdown', () => (this.lastInput = 'pointer'), true);
     document.addEventListener('mousemove', (event) => this.hovered(event), { passive: true });
+    // A click puts the cursor where it lands, whatever the pane does with the selection.
+    document.addEventListener('click', (event) => {
+      if (event.button === 0 && window.getSelection()?.isCollapsed !== false) this.pointedAt(event, CARET_DELAY_MS);
+    });
   }
 
   get isOpen(): boolean {
@@ -106,7 +114,10 @@ export class CounterpartsPanel {
   toggle(open = !this.isOpen): void {
     this.element.hidden = !open;
     this.toggleButton.setAttribute('aria-pressed', String(open));
-    if (open) this.caretMoved(0);
+    if (open) {
+      const at = this.selectionQuery();
+      if (at) this.ask(at.pane, at.query, 0);
+    }
   }
 
   /** Ctrl+Alt+C: opens the panel, then moves the focus into it, then closes it. */
@@ -142,20 +153,26 @@ export class CounterpartsPanel {
   private caretMoved(delay = CARET_DELAY_MS): void {
     if (!this.isOpen) return;
     const at = this.selectionQuery();
-    if (at) this.ask(at.pane, at.query, delay);
+    if (at && (at.query.end > at.query.start || this.lastInput === 'key')) this.ask(at.pane, at.query, delay);
   }
 
   private hovered(event: MouseEvent): void {
-    if (!this.isOpen || event.buttons) return;
+    if (event.buttons) return;
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return; // a selection wins over pointing
+    this.pointedAt(event, HOVER_DELAY_MS);
+  }
+
+  /** Asks about the passage under the pointer. */
+  private pointedAt(event: MouseEvent, delay: number): void {
+    if (!this.isOpen) return;
     const pane = this.paneOf(event.target as Node);
     const view = pane?.editorView();
     if (!pane || !view) return;
     const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
     if (!hit) return;
     const offset = posToOffset(plainText(view.state.doc), hit.pos);
-    this.ask(pane, { doc: pane.docId, start: offset, end: offset }, HOVER_DELAY_MS);
+    this.ask(pane, { doc: pane.docId, start: offset, end: offset }, delay);
   }
 
   /** Asks after `delay` unless the query falls in the passage already answered. */
