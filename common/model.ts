@@ -178,6 +178,8 @@ export const Counterparts = z.object({
   passage: PassageRef,
   matches: z.array(CounterpartMatch),
   state: z.enum(['lexical', 'refined']),
+  /** While sentence embeddings are being computed: passages done of those to do. */
+  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
 });
 export type Counterparts = z.infer<typeof Counterparts>;
 

@@ -1,9 +1,17 @@
 /** The aligner's long-lived worker thread (see services/align-jobs.ts). */
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './services/align-jobs';
+import { availableParallelism } from 'node:os';
 import { AlignerEngine } from './services/aligner/engine';
+import { pooledEncoder } from './services/aligner/semantic/pool';
 
-const engine = new AlignerEngine();
+// Counterparts are refined with sentence embeddings computed on encoder threads of
+// their own (one per core, at most two), so this thread keeps answering queries.
+const engine = new AlignerEngine({
+  semantic: true,
+  encoder: async () =>
+    pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, Math.max(1, availableParallelism() - 1))),
+});
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (m: ToWorker) => {

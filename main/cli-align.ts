@@ -5,7 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ParallaxError } from '../common/api';
-import { alignDocuments, alignInputOf, type Alignment } from './services/aligner/align';
+import { alignDocuments, alignInputOf, type Alignment, type AlignOutput } from './services/aligner/align';
+import { CounterpartIndex, DEFAULT_K, MAX_K } from './services/aligner/counterparts';
+import { allCounterparts, refineIndex, type PassageCounterparts } from './services/aligner/every-passage';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from './services/aligner/concepts';
 import { sideOfText } from './services/aligner/passages';
 import { relate } from './services/aligner/relate';
@@ -51,8 +53,19 @@ export async function alignCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, top: { type: 'string' }, 'min-score': { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      top: { type: 'string' },
+      'min-score': { type: 'string' },
+      counterparts: { type: 'string' },
+      semantic: { type: 'boolean', default: false },
+      cache: { type: 'string' },
+    },
   });
+  const counterpartsK =
+    values.counterparts === undefined ? undefined : number(values.counterparts, '--counterparts', 1, MAX_K, DEFAULT_K);
+  if (counterpartsK !== undefined && !values.json) throw new UsageError('--counterparts needs --json');
+  if (values.semantic && counterpartsK === undefined) throw new UsageError('--semantic refines --counterparts');
   const top = number(values.top, '--top', 1, 100_000, 100);
   const minScore = number(values['min-score'], '--min-score', 0, 1, 0.15);
   const started = performance.now();
@@ -67,7 +80,8 @@ export async function alignCommand(args: string[]): Promise<void> {
     if (n > 1) r.id = `${r.id}-${n}`;
   }
   let lastStage = '';
-  const result = alignDocuments(records.map(alignInputOf), {
+  const inputs = records.map(alignInputOf);
+  const result: AlignOutput & { counterparts?: PassageCounterparts[] } = alignDocuments(inputs, {
     top,
     minScore,
     onProgress: (stage, done, total) => {
@@ -75,6 +89,11 @@ export async function alignCommand(args: string[]): Promise<void> {
       lastStage = stage;
     },
   });
+  if (counterpartsK !== undefined) {
+    const index = new CounterpartIndex(inputs, DEFAULT_CONCEPTS);
+    if (values.semantic) await refineIndex(index, values.cache);
+    result.counterparts = allCounterparts(index, counterpartsK);
+  }
   process.stderr.write(
     `parallax: ${result.alignments.length} alignments from ${records.length} documents in ${Math.round(performance.now() - started)} ms\n`,
   );

@@ -20,9 +20,12 @@ Usage:
       Serve the app to a browser on 127.0.0.1 (browser mode). --port 0 (default)
       picks a free port. Prints "Parallax at http://127.0.0.1:PORT/?token=…" when ready.
   parallax align [FILE ...] [--json] [--top N] [--min-score X]
+                 [--counterparts K [--semantic [--cache FILE]]]
       Suggest where the documents agree, conflict or relate, with evidence. FILEs are
       .md (with or without front matter) or .txt; none: the sample texts. --json prints
-      one JSON object on stdout; progress goes to stderr.
+      one JSON object on stdout; progress goes to stderr. --counterparts K (with --json)
+      adds every passage's best K matches in each other document; --semantic refines
+      them with sentence embeddings (cached in FILE when --cache is given).
   parallax relate --pairs FILE.jsonl
       Classify each line {"a": "...", "b": "..."}: prints {"relation", "score", "evidence"}.
   parallax import FILE... [--workspace W] [--replace | --new]

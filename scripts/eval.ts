@@ -11,12 +11,18 @@
  *
  *   npm run eval                 tune figures and secondary checks
  *   npm run eval -- --heldout    also the held-out sets
+ *   npm run eval -- --semantic   also counterparts refined with sentence embeddings (cached
+ *                                in node_modules/.cache/parallax; the corpus takes minutes cold)
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignDocuments, alignInputOf } from '../main/services/aligner/align';
 import { DEFAULT_CONCEPTS } from '../main/services/aligner/concepts';
 import { CounterpartIndex } from '../main/services/aligner/counterparts';
 import type { AlignInput } from '../main/services/aligner/passages';
+import { EmbeddingCache } from '../main/services/aligner/semantic/cache';
+import { loadEncoder } from '../main/services/aligner/semantic/encoder';
+import { embedAll } from '../main/services/aligner/semantic/refine';
 import { readDocumentFolder } from '../main/services/sources';
 import { TfidfBaseline } from './lib/baseline';
 import { corpusFiles, readCorpus, root } from './lib/data';
@@ -25,26 +31,51 @@ import { counterpartRanks, report } from './lib/measures';
 import { pcc, perspectrum } from './lib/secondary';
 
 const heldout = process.argv.includes('--heldout');
+const semantic = process.argv.includes('--semantic');
 const FRESH = join(root, 'tests', 'fixtures', 'corpus-1787-labels.json');
 
 /** Everything a set's report needs that depends only on its documents. */
-function prepare(docs: AlignInput[]) {
+async function prepare(docs: AlignInput[], name: string) {
   const started = performance.now();
   const alignments = alignDocuments(docs, { top: 300 }).alignments;
   const alignMs = performance.now() - started;
   const index = new CounterpartIndex(docs, DEFAULT_CONCEPTS);
   const baseline = new TfidfBaseline(docs);
-  return { alignments, alignMs, index, baseline, baselinePairs: baseline.topPairs(300) };
+  let refined: CounterpartIndex | undefined;
+  if (semantic) {
+    refined = new CounterpartIndex(docs, DEFAULT_CONCEPTS);
+    const dir = join(root, 'node_modules', '.cache', 'parallax');
+    mkdirSync(dir, { recursive: true });
+    const encoder = await loadEncoder();
+    const cache = await EmbeddingCache.open(join(dir, `eval-${name}.embeddings`), encoder.version);
+    const t = performance.now();
+    const texts = refined.passages.map((_, i) => refined!.textOf(i));
+    refined.setDense(
+      (await embedAll(texts, encoder, cache, {
+        onProgress: (done, total) => process.stderr.write(`\rembedding ${name}: ${done}/${total}`),
+      }))!,
+    );
+    process.stderr.write(
+      `\n${name}: ${texts.length} passages embedded in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+    );
+  }
+  return { alignments, alignMs, index, refined, baseline, baselinePairs: baseline.topPairs(300) };
 }
 
-function evaluate(name: string, docs: AlignInput[], pairs: ResolvedPair[], prepared: ReturnType<typeof prepare>): void {
+function evaluate(
+  name: string,
+  docs: AlignInput[],
+  pairs: ResolvedPair[],
+  prepared: Awaited<ReturnType<typeof prepare>>,
+): void {
   const ranks = counterpartRanks(docs, pairs, prepared.index, prepared.baseline);
+  if (prepared.refined) ranks.refined = counterpartRanks(docs, pairs, prepared.refined, prepared.baseline).parallax;
   report(name, pairs, docs, ranks, { parallax: prepared.alignments, baseline: prepared.baselinePairs });
 }
 
 const samples = (await readDocumentFolder(join(root, 'samples'))).map(alignInputOf);
 const sampleLabels = resolveLabels(loadLabels(), samples);
-const onSamples = prepare(samples);
+const onSamples = await prepare(samples, 'samples');
 console.log(`Samples: ${samples.length} documents, aligned in ${onSamples.alignMs.toFixed(0)} ms`);
 evaluate(
   'samples, tune pairs',
@@ -65,7 +96,7 @@ if (heldout) {
   } else {
     const corpus = await readCorpus();
     const fresh = resolveLabels(loadLabels(FRESH), corpus);
-    const onCorpus = prepare(corpus);
+    const onCorpus = await prepare(corpus, 'corpus-1787');
     console.log(
       `\ncorpus-1787 without its four reserved texts: ${corpus.length} documents, aligned in ${onCorpus.alignMs.toFixed(0)} ms`,
     );

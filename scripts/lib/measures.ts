@@ -21,6 +21,8 @@ export const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n)
 export interface Ranks {
   parallax: number[];
   baseline: number[];
+  /** Parallax refined with sentence embeddings (with --semantic). */
+  refined?: number[];
 }
 
 /** Where the labelled partner ranks among a passage's counterparts in the partner's document. */
@@ -91,6 +93,15 @@ export function report(
       `${pct(hitAt(ranks.parallax, k), q)} (${hitAt(ranks.parallax, k)})`,
       `${pct(hitAt(ranks.baseline, k), q)} (${hitAt(ranks.baseline, k)})`,
     );
+  }
+  if (ranks.refined) {
+    for (const k of [1, 3, 5]) {
+      row(
+        `  refined with sentence embeddings: hit@${k}`,
+        `${pct(hitAt(ranks.refined, k), q)} (${hitAt(ranks.refined, k)})`,
+        '',
+      );
+    }
   }
   for (const n of [100, 300]) {
     const a = recallAt(suggestions.parallax, pairs, n);

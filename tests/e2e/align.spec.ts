@@ -50,7 +50,7 @@ test('Align marks suggested agreements and conflicts in the panes, with evidence
   for (let i = 0; i < 4; i++)
     expect(await page.locator('.pane').nth(i).locator('.pm-doc .sg').count()).toBeGreaterThan(0);
   const title = await marks.first().getAttribute('title');
-  expect(title).toMatch(/^(Agrees|Conflicts|Related) with .+ \(confidence 0\.\d\d\)\n“.+”/);
+  expect(title).toMatch(/^(Agrees|Conflicts|Related) with .+ \(similarity 0\.\d\d\)\n“.+”/);
   expect(title).toMatch(/shared: /);
   await expect(page.locator('.pm-doc .sg-evidence').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/align.png' });
@@ -76,6 +76,10 @@ test('a suggestion is accepted, dismissed (with undo) and followed to its other 
   await expect(card).toBeVisible();
   await expect(card).toContainText('This passage');
   await expect(card).toContainText('Other passage');
+  // How alike the passages are, apart from how sure Parallax is of the relation.
+  await expect(card.locator('.card-meta')).toContainText(
+    /^Similarity 0\.\d\d · Confidence in “(agree|conflict|related)” 0\.\d\d/,
+  );
   await page.screenshot({ path: 'test-results/suggestion-card.png' });
   const accepted = (await card.getAttribute('data-suggestion')) ?? undefined;
 

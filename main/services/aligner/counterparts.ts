@@ -38,6 +38,20 @@ export interface CounterpartOptions {
   neighbourContext: number;
   /** Least rise in similarity for a match to grow by one more sentence. */
   growthGain: number;
+  /** Weight of the dense (embedding) similarity's z-score beside the sparse one's, once refined. */
+  denseWeight: number;
+}
+
+const dot = (x: Float32Array, y: Float32Array) => {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  return s;
+};
+
+function zScores(xs: number[]): number[] {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length) || 1;
+  return xs.map((x) => (x - mean) / sd);
 }
 
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
@@ -48,6 +62,10 @@ export class CounterpartIndex {
   readonly space: PassageSpace;
   private readonly matcher: ConceptMatcher;
   private readonly byId: Map<string, number>;
+  /** Passage indices of each document. */
+  private readonly ofDoc: number[][];
+  /** Unit sentence embeddings of the passages, once computed. */
+  private dense?: Float32Array[];
 
   constructor(
     readonly docs: AlignInput[],
@@ -59,6 +77,44 @@ export class CounterpartIndex {
     this.passages = buildPassages(docs, this.matcher);
     this.space = space ? space(this.passages, docs.length) : new LexicalSpace(this.passages, docs.length);
     this.byId = new Map(docs.map((d, i) => [d.id, i]));
+    this.ofDoc = docs.map(() => []);
+    this.passages.forEach((p, i) => this.ofDoc[p.doc].push(i));
+  }
+
+  /** The text of passage `i`. */
+  textOf(i: number): string {
+    const p = this.passages[i];
+    return this.docs[p.doc].text.slice(p.start, p.end);
+  }
+
+  /** Adds the passages' sentence embeddings (unit vectors, one per passage): queries are then refined. */
+  setDense(vectors: Float32Array[]): void {
+    if (vectors.length !== this.passages.length) throw new Error('one embedding per passage is needed');
+    this.dense = vectors;
+  }
+
+  get refined(): boolean {
+    return this.dense !== undefined;
+  }
+
+  /** The mean embedding of the passages a span covers, as a unit vector (none: undefined). */
+  private denseOf(d: number, span: Span): Float32Array | undefined {
+    if (!this.dense) return undefined;
+    const covered = this.ofDoc[d].filter((i) => this.passages[i].start < span.end && span.start < this.passages[i].end);
+    if (covered.length === 0) return undefined;
+    const sum = new Float32Array(this.dense[0].length);
+    for (const i of covered) for (let k = 0; k < sum.length; k++) sum[k] += this.dense[i][k];
+    let n = 0;
+    for (const x of sum) n += x * x;
+    n = Math.sqrt(n) || 1;
+    for (let k = 0; k < sum.length; k++) sum[k] /= n;
+    return sum;
+  }
+
+  private denseWindow(q: Float32Array, w: Window): number {
+    let s = 0;
+    for (let i = w.first; i <= w.last; i++) s += dot(q, this.dense![i]);
+    return s / (w.last - w.first + 1);
   }
 
   /** Index of a document by id, or undefined. */
@@ -142,8 +198,8 @@ export class CounterpartIndex {
    * Candidates per other document, best first: each passage's similarity plus a share of
    * its neighbours' (a match is read in its context), top `perDoc` of each.
    */
-  private ranked(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][] {
-    const raw = this.space.scores(query, exclude);
+  private ranked(query: Map<string, number>, exclude: number, perDoc: number, dense?: Float32Array): Neighbour[][] {
+    const raw = dense ? this.mixed(query, exclude, dense) : this.space.scores(query, exclude);
     const lambda = this.options.neighbourContext;
     const smoothed = new Map<number, number>();
     const add = (p: number, s: number) => smoothed.set(p, (smoothed.get(p) ?? 0) + s);
@@ -155,6 +211,23 @@ export class CounterpartIndex {
     const byDoc: Neighbour[][] = Array.from({ length: this.docs.length }, () => []);
     for (const [p, s] of smoothed) byDoc[this.passages[p].doc].push({ passage: p, similarity: s });
     return byDoc.map((l) => l.sort((x, y) => y.similarity - x.similarity || x.passage - y.passage).slice(0, perDoc));
+  }
+
+  /**
+   * Sparse and dense similarity, each z-scored within its document, summed with the
+   * dense one weighted: the two disagree in scale, and a document's own spread is what
+   * tells its best passages apart.
+   */
+  private mixed(query: Map<string, number>, exclude: number, dense: Float32Array): Map<number, number> {
+    const sparse = this.space.scores(query, exclude);
+    const out = new Map<number, number>();
+    this.ofDoc.forEach((list, d) => {
+      if (d === exclude || list.length === 0) return;
+      const zs = zScores(list.map((i) => sparse.get(i) ?? 0));
+      const zd = zScores(list.map((i) => dot(dense, this.dense![i])));
+      list.forEach((i, k) => out.set(i, zs[k] + this.options.denseWeight * zd[k]));
+    });
+    return out;
   }
 
   /** The counterparts of a passage: best `k` matches in each other document. */
@@ -171,7 +244,8 @@ export class CounterpartIndex {
     const query = this.withContext(this.space.weigh(terms), d, span);
     const matches: CounterpartMatch[] = [];
     const only = q.within === undefined ? undefined : this.byId.get(q.within);
-    for (const [other, list] of this.ranked(query, d, k * 3).entries()) {
+    const dense = this.denseOf(d, span);
+    for (const [other, list] of this.ranked(query, d, k * 3, dense).entries()) {
       if (only !== undefined && other !== only) continue;
       const kept: { w: Window; s: number }[] = [];
       for (const n of list) {
@@ -198,12 +272,14 @@ export class CounterpartIndex {
         if (seen.has(key)) continue;
         seen.add(key);
         const rel = relate(side, this.side(this.passages[w.first].doc, start, end));
+        // Refined: how alike in words and in meaning, half each.
+        const similarity = dense ? (s + Math.max(0, this.denseWindow(dense, w))) / 2 : s;
         matches.push({
           doc: other.id,
           start,
           end,
           text: other.text.slice(start, end),
-          similarity: round(s),
+          similarity: round(similarity),
           relation: rel.relation,
           confidence: round(rel.score),
           evidence: rel.evidence,
@@ -213,7 +289,7 @@ export class CounterpartIndex {
     return {
       passage: { doc: doc.id, start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) },
       matches,
-      state: 'lexical',
+      state: dense ? 'refined' : 'lexical',
     };
   }
 }

@@ -1,19 +1,27 @@
 /**
  * What the aligner's worker keeps between requests: the corpus it was last given and
- * its counterpart index, built on the first query after the corpus changes. The same
- * engine runs in the worker thread (built app) and in-process (tests, development).
+ * its counterpart index, built on the first query after the corpus changes. With
+ * `semantic` on, building the index also starts embedding its passages in the
+ * background (cached in a sidecar file beside the workspace); queries answer at once
+ * from the lexical index and are refined once the embeddings are in. The same engine
+ * runs in the worker thread (built app) and in-process (tests, development; lexical).
  */
 import type { Counterparts } from '../../../common/model';
 import { alignDocuments, type AlignOutput } from './align';
 import type { Concept } from './concepts';
 import { CounterpartIndex, type CounterpartQuery } from './counterparts';
 import type { AlignInput } from './passages';
+import { EmbeddingCache } from './semantic/cache';
+import { loadEncoder, type SentenceEncoder } from './semantic/encoder';
+import { embedAll } from './semantic/refine';
 
 /** A set of documents and concepts, named by a key that changes when any of them does. */
 export interface Corpus {
   key: string;
   docs: AlignInput[];
   concepts: Concept[];
+  /** Where the embeddings of its passages are cached (none: not kept). */
+  cachePath?: string;
 }
 
 export interface AlignRequest {
@@ -24,9 +32,23 @@ export interface AlignRequest {
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
+export interface EngineOptions {
+  /** Refine counterparts with sentence embeddings. */
+  semantic?: boolean;
+  /** The encoder (default: Universal Sentence Encoder lite, loaded on first use). */
+  encoder?: () => Promise<SentenceEncoder>;
+}
+
 export class AlignerEngine {
   private corpus?: Corpus;
   private index?: CounterpartIndex;
+  private generation = 0;
+  private progress?: { done: number; total: number };
+  private cache?: EmbeddingCache;
+  /** Why refining failed, if it did (queries stay lexical). */
+  refineError?: string;
+
+  constructor(private readonly options: EngineOptions = {}) {}
 
   /** The key of the corpus held, if any. */
   get corpusKey(): string | undefined {
@@ -37,12 +59,43 @@ export class AlignerEngine {
     if (corpus.key === this.corpus?.key) return;
     this.corpus = corpus;
     this.index = undefined;
+    this.progress = undefined;
+    this.generation++;
   }
 
   counterparts(query: CounterpartQuery): Counterparts {
     if (!this.corpus) throw new Error('the aligner has no documents yet');
-    this.index ??= new CounterpartIndex(this.corpus.docs, this.corpus.concepts);
-    return this.index.query(query);
+    if (!this.index) {
+      this.index = new CounterpartIndex(this.corpus.docs, this.corpus.concepts);
+      if (this.options.semantic) void this.refine(this.index, this.corpus.cachePath);
+    }
+    const result = this.index.query(query);
+    return this.progress && !this.index.refined ? { ...result, progress: { ...this.progress } } : result;
+  }
+
+  /** Embeds the index's passages (cached ones from the sidecar) and refines it; resolves when done. */
+  async refine(index: CounterpartIndex, cachePath: string | undefined): Promise<void> {
+    const generation = this.generation;
+    try {
+      const encoder = await (this.options.encoder ?? loadEncoder)();
+      if (!this.cache || this.cache.path !== cachePath || this.cache.version !== encoder.version) {
+        this.cache = await EmbeddingCache.open(cachePath, encoder.version);
+      }
+      const texts = index.passages.map((_, i) => index.textOf(i));
+      const vectors = await embedAll(texts, encoder, this.cache, {
+        cancelled: () => generation !== this.generation,
+        onProgress: (done, total) => {
+          if (generation === this.generation) this.progress = { done, total };
+        },
+      });
+      if (vectors && generation === this.generation) {
+        index.setDense(vectors);
+        this.progress = undefined;
+      }
+    } catch (err) {
+      this.refineError = err instanceof Error ? err.message : String(err);
+      this.progress = undefined;
+    }
   }
 
   align(request: AlignRequest, onProgress: Progress): AlignOutput {

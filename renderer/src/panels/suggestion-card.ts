@@ -1,10 +1,12 @@
 /**
- * The suggestion card: opens on a click on a suggested passage. It shows the relation,
- * both passages and the evidence, and lets the analyst accept the suggestion, dismiss
+ * The suggestion card: opens on a click on a suggested passage. It shows the relation
+ * (and "changed over time" when texts written years apart differ), both passages, the
+ * differences to check and other evidence, similarity (how alike) apart from confidence
+ * (how sure of the relation), and lets the analyst accept the suggestion, dismiss
  * it, or bring the other passage into view. Keys while it is open: A accept, D dismiss,
  * O other passage, Escape close (F8 / Shift+F8 go on to the next or previous one).
  */
-import type { Suggestion } from '../../../common/model';
+import { DIFFERENCE_KINDS, type Suggestion } from '../../../common/model';
 import { h, placeNear } from '../dom';
 import { clip } from '../labels';
 
@@ -14,6 +16,9 @@ export interface CardActions {
   setStatus(s: Suggestion, status: Suggestion['status']): Promise<void>;
   /** Brings one side of a suggestion into view. */
   reveal(s: Suggestion, side: 'a' | 'b'): Promise<void>;
+  /** The card opened on a suggestion, or closed. */
+  opened?(s: Suggestion): void;
+  closed?(): void;
 }
 
 const HEADING = { agree: 'Agrees with', conflict: 'Conflicts with', related: 'Related to' } as const;
@@ -22,9 +27,11 @@ const KIND_TEXT: Record<string, string> = {
   antonym: 'Opposite words',
   number: 'Different numbers',
   degree: 'Degree',
-  marker: 'Counter-marker',
+  marker: 'Calls a claim wrong',
   time: 'Time',
+  change: 'Changed over time',
   cluster: 'Across texts',
+  semantic: 'Meaning',
 };
 
 export class SuggestionCard {
@@ -97,6 +104,7 @@ export class SuggestionCard {
     this.element.dataset.suggestion = s.id;
     this.render();
     this.element.hidden = false;
+    this.actions.opened?.(s);
     placeNear(this.element, near, { width: 380, height: 300 });
     this.element.focus();
   }
@@ -105,6 +113,7 @@ export class SuggestionCard {
     if (this.element.hidden) return;
     this.element.hidden = true;
     this.current = undefined;
+    this.actions.closed?.();
     this.returnFocus?.focus({ preventScroll: true });
   }
 
@@ -116,27 +125,31 @@ export class SuggestionCard {
       h('span', { class: `sg sg-${s.relation} card-relation` }, HEADING[s.relation]),
       ` ${this.actions.label(s[theirs].doc)}`,
     );
-    const cues = s.evidence.filter((e) => e.kind !== 'shared');
+    const change = s.evidence.find((e) => e.kind === 'change');
+    const differences = s.evidence.filter((e) => DIFFERENCE_KINDS.has(e.kind) && e.kind !== 'change');
+    const other = s.evidence.filter((e) => !DIFFERENCE_KINDS.has(e.kind) && e.kind !== 'shared');
     const shared = s.evidence.filter((e) => e.kind === 'shared').map((e) => e.note);
+    const cueList = (list: typeof other) =>
+      h(
+        'ul',
+        { class: 'card-cues' },
+        ...list.map((e) => h('li', {}, h('strong', {}, `${KIND_TEXT[e.kind] ?? e.kind}: `), e.note)),
+      );
     this.body.replaceChildren(
+      ...(change ? [h('p', { class: 'card-change' }, change.note.replace(/^c/, 'C'))] : []),
       h('p', { class: 'card-label' }, `This passage (${this.actions.label(s[mine].doc)})`),
       h('blockquote', { class: 'popover-quote' }, `“${clip(s[mine].text, 260)}”`),
       h('p', { class: 'card-label' }, `Other passage (${this.actions.label(s[theirs].doc)})`),
       h('blockquote', { class: 'popover-quote' }, `“${clip(s[theirs].text, 260)}”`),
-      ...(cues.length
-        ? [
-            h(
-              'ul',
-              { class: 'card-cues' },
-              ...cues.map((e) => h('li', {}, h('strong', {}, `${KIND_TEXT[e.kind] ?? e.kind}: `), e.note)),
-            ),
-          ]
-        : []),
+      ...(differences.length ? [h('p', { class: 'card-label' }, 'Differences to check'), cueList(differences)] : []),
       ...(shared.length ? [h('p', { class: 'card-shared' }, `Shared: ${shared.join('; ')}`)] : []),
+      ...(other.length ? [cueList(other)] : []),
       h(
         'p',
         { class: 'card-meta' },
-        `Confidence ${s.score.toFixed(2)}` + (s.status === 'accepted' ? ' · Accepted' : ''),
+        `Similarity ${s.score.toFixed(2)}` +
+          (s.confidence === null ? '' : ` · Confidence in “${s.relation}” ${s.confidence.toFixed(2)}`) +
+          (s.status === 'accepted' ? ' · Accepted' : ''),
       ),
     );
     this.acceptButton.textContent = s.status === 'accepted' ? 'Unaccept' : 'Accept';

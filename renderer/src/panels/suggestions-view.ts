@@ -44,8 +44,9 @@ export class SuggestionsView {
   private list: Suggestion[] = [];
   /** Every suggestion, dismissed ones too (the review queue lists them). */
   private everything: Suggestion[] = [];
-  /** The suggestion under focus in the review queue: the one drawn strongly. */
-  private focused?: string;
+  /** The suggestion under focus in the review queue, and the one whose card is open: drawn strongly. */
+  private queueFocus?: string;
+  private cardFocus?: string;
   private readonly listeners = new Set<() => void>();
   private aligning = false;
   /** The suggestion last opened, where F8 / Shift+F8 go on from. */
@@ -91,6 +92,8 @@ export class SuggestionsView {
       label: (id) => this.label(id),
       setStatus: (s, status) => this.setStatus(s, status).then(() => undefined),
       reveal: (s, side) => this.reveal(s, side),
+      opened: (s) => this.cardOn(s.id),
+      closed: () => this.cardOn(undefined),
     });
     document.addEventListener('mousedown', (event) => {
       const target = event.target as HTMLElement;
@@ -128,20 +131,31 @@ export class SuggestionsView {
     this.listeners.add(listener);
   }
 
+  private get focused(): string | undefined {
+    return this.cardFocus ?? this.queueFocus;
+  }
+
   /** Draws one suggestion strongly (the one under review), or none; brings it into view. */
   focus(id: string | undefined, reveal = false): void {
-    if (this.focused === id) return;
-    this.focused = id;
+    if (this.queueFocus === id) return;
+    this.queueFocus = id;
     for (const p of this.host.panes()) {
       p.showSuggestions();
-      if (id && reveal) p.revealSuggestion(id);
+      if (id && reveal) p.revealSuggestion(id, false);
     }
   }
 
   /** The suggestion under focus: the one whose card is open, else the one under review. */
   inFocus(): Suggestion | undefined {
-    const id = (this.card.isOpen ? this.card.element.dataset.suggestion : undefined) ?? this.focused;
+    const id = this.focused;
     return id ? this.get(id) : undefined;
+  }
+
+  /** The card opened on a suggestion (drawn strongly while it is open) or closed. */
+  private cardOn(id: string | undefined): void {
+    const before = this.focused;
+    this.cardFocus = id;
+    if (this.focused !== before) for (const p of this.host.panes()) p.showSuggestions();
   }
 
   private label(docId: string): string {
@@ -166,7 +180,7 @@ export class SuggestionsView {
           .map((e) => e.note)
           .slice(0, 4);
         const title = [
-          `${RELATION_TEXT[s.relation]} with ${this.label(other.doc)} (confidence ${s.score.toFixed(2)})` +
+          `${RELATION_TEXT[s.relation]} with ${this.label(other.doc)} (similarity ${s.score.toFixed(2)})` +
             (s.status === 'accepted' ? ' · accepted' : ''),
           `“${clip(other.text, 220)}”`,
           ...cues,

@@ -14,10 +14,9 @@ import { Linker } from '../links/linker';
 import { LinksList } from '../links/links-list';
 import { linkMarks } from '../links/link-marks';
 import type { LinkMark } from '../editor/links';
-import { itemsAt, type ItemsAt } from '../editor';
-import { ItemChooser, type ChooserItem } from '../panels/item-chooser';
+import type { ItemsAt } from '../editor';
+import { ItemOpener } from '../panels/item-opener';
 import { ReviewView } from '../review/review-view';
-import { clip, docLabel as docLabelOf } from '../labels';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { Comparison } from '../compare';
@@ -44,7 +43,7 @@ export class WorkspaceView implements PaneHost {
   readonly linker: Linker;
   readonly review: ReviewView;
   private readonly linksList: LinksList;
-  private readonly chooser = new ItemChooser();
+  private readonly opener: ItemOpener;
 
   constructor(
     private workspace: WorkspacePayload,
@@ -106,6 +105,15 @@ export class WorkspaceView implements PaneHost {
     this.linker = new Linker(this.links, this.annotator.model, workspaceHost);
     this.linksList = new LinksList(this.linker, this.annotator.model, workspaceHost);
     this.review = new ReviewView(this.suggestions, workspaceHost);
+    this.opener = new ItemOpener({
+      annotator: this.annotator,
+      links: this.links,
+      linker: this.linker,
+      suggestions: this.suggestions,
+      documents: () => this.workspace.documents,
+      activePane: () => this.activePane(),
+      notify: (message) => this.notify(message),
+    });
     this.annotator.panel.addTab('links', 'Links', this.linksList, 'codebook');
     this.annotator.panel.addTab('review', 'Review', this.review, 'codebook');
     this.annotator.panel.addOrphans({
@@ -151,7 +159,7 @@ export class WorkspaceView implements PaneHost {
       this.annotator.selectionBar,
       this.linker.dialog.element,
       this.linker.pickBar,
-      this.chooser.element,
+      this.opener.chooser.element,
     );
     this.layout = new PaneLayout({
       workArea,
@@ -230,87 +238,12 @@ export class WorkspaceView implements PaneHost {
   }
 
   itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean {
-    if (pane.editing || !window.getSelection()?.isCollapsed) return false;
-    this.openItems(pane, items, new DOMRect(event.clientX, event.clientY, 1, 1));
-    return true;
-  }
-
-  /** Opens the one thing at a place, or offers a chooser when there are several. */
-  private openItems(pane: Pane, items: ItemsAt, near: DOMRect): void {
-    const label = (id: string) => this.workspace.documents.find((d) => d.id === id);
-    const choices: ChooserItem[] = [
-      ...items.annotations.flatMap((id) => {
-        const a = this.annotator.model.annotations.find((x) => x.id === id);
-        return a
-          ? [
-              {
-                kind: 'annotation' as const,
-                chip: a.tags.map((t) => this.annotator.model.tagName(t)).join(', ') || 'Note',
-                chipClass: 'chip-annotation',
-                text: clip(a.note || a.quote.exact, 90),
-                open: () => this.annotator.open(id, near),
-              },
-            ]
-          : [];
-      }),
-      ...items.links.flatMap((id) => {
-        const l = this.links.get(id);
-        if (!l) return [];
-        const others = l.ends.filter((e) => e.doc !== pane.docId).map((e) => docLabelOf(label(e.doc), e.doc));
-        return [
-          {
-            kind: 'link' as const,
-            chip: `link · ${l.relation}`,
-            chipClass: `lk lk-${l.relation}`,
-            text: `with ${[...new Set(others)].join(', ') || 'this text'}${l.note ? ` — ${clip(l.note, 60)}` : ''}`,
-            open: () => this.linker.open(id, near),
-          },
-        ];
-      }),
-      ...items.suggestions.flatMap((id) => {
-        const s = this.suggestions.get(id);
-        if (!s) return [];
-        const other = s.a.doc === pane.docId ? s.b : s.a;
-        return [
-          {
-            kind: 'suggestion' as const,
-            chip: `suggested · ${s.relation}`,
-            chipClass: `sg sg-${s.relation}`,
-            text: `${docLabelOf(label(other.doc), other.doc)}: “${clip(other.text, 70)}”`,
-            open: () => this.suggestions.open(pane, id, near),
-          },
-        ];
-      }),
-    ];
-    if (choices.length === 1) choices[0].open();
-    else if (choices.length > 1) this.chooser.open(choices, near);
+    return this.opener.clicked(pane, items, event);
   }
 
   /** Opens the annotation, link or suggestion at the cursor of the active pane (Alt+Enter, or Enter while reading). */
   openAtCaret(): boolean {
-    const pane = this.activePane();
-    const view = pane?.editorView();
-    if (!pane || !view) return false;
-    const sel = window.getSelection();
-    let pos = view.state.selection.from;
-    if (sel?.focusNode && view.dom.contains(sel.focusNode)) {
-      try {
-        pos = view.posAtDOM(sel.focusNode, sel.focusOffset);
-      } catch {
-        /* keep the editor's own selection */
-      }
-    }
-    const node = view.domAtPos(pos).node;
-    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-    const items = itemsAt(view.state, pos, element);
-    const count = items.annotations.length + items.links.length + items.suggestions.length;
-    if (!count) {
-      this.notify('Nothing to open at the cursor: move it onto a highlighted, linked or suggested passage.');
-      return false;
-    }
-    const c = view.coordsAtPos(pos);
-    this.openItems(pane, items, new DOMRect(c.left, c.top, 1, c.bottom - c.top));
-    return true;
+    return this.opener.openAtCaret();
   }
 
   /** Shows a tab of the side panel (opening the panel) and gives it the keyboard. */

@@ -61,7 +61,7 @@ export class ReviewView {
         this.render();
       });
     }
-    this.count = h('p', { class: 'panel-count', role: 'status' });
+    this.count = h('p', { class: 'view-count', role: 'status' });
     this.list = h('ul', {
       class: 'panel-list review-list',
       role: 'listbox',

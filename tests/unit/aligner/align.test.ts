@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignInputOf } from '../../../main/services/aligner/align';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
@@ -113,6 +116,58 @@ describe('parallax align --json', () => {
       'relation',
       'score',
     ]);
+  });
+
+  it('adds every passage with its best matches in each other document with --counterparts K', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-'));
+    const files = ['one', 'two', 'three'].map((name, i) => {
+      const file = join(dir, `${name}.md`);
+      writeFileSync(
+        file,
+        `# ${name}\n\nThe harbour dredging programme will deepen the channel for container vessels (${i}). ` +
+          `Ferry fares across the bay should stay low for the island commuters. ` +
+          `The lighthouse keepers asked the council for new radios and a boat.\n`,
+      );
+      return file;
+    });
+    const stdout = execFileSync(
+      process.execPath,
+      ['bin/parallax.js', 'align', ...files, '--json', '--counterparts', '2'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const { counterparts, documents } = JSON.parse(stdout) as {
+      documents: { id: string }[];
+      counterparts: { doc: string; text: string; matches: { doc: string; text: string; similarity: number }[] }[];
+    };
+    expect(counterparts.map((c) => c.doc)).toEqual([
+      'one',
+      'one',
+      'one',
+      'two',
+      'two',
+      'two',
+      'three',
+      'three',
+      'three',
+    ]);
+    expect(counterparts[1].matches.map((m) => m.text)).toContain(
+      'Ferry fares across the bay should stay low for the island commuters.',
+    );
+    for (const c of counterparts) {
+      const others = documents.filter((d) => d.id !== c.doc);
+      for (const o of others) {
+        const mine = c.matches.filter((m) => m.doc === o.id);
+        expect(mine.length).toBeLessThanOrEqual(2);
+        expect(mine.map((m) => m.similarity)).toEqual([...mine.map((m) => m.similarity)].sort((x, y) => y - x));
+      }
+      expect(c.matches.every((m) => m.doc !== c.doc)).toBe(true);
+    }
+    expect(() =>
+      execFileSync(process.execPath, ['bin/parallax.js', 'align', '--counterparts', '2'], { stdio: 'pipe' }),
+    ).toThrow(/--counterparts needs --json/);
   });
 });
 

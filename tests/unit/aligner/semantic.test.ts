@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alignInputOf } from '../../../main/services/aligner/align';
+import { DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
+import { AlignerEngine } from '../../../main/services/aligner/engine';
+import { EmbeddingCache, textKey } from '../../../main/services/aligner/semantic/cache';
+import { DIMENSIONS, unit, type SentenceEncoder } from '../../../main/services/aligner/semantic/encoder';
+import { embedAll } from '../../../main/services/aligner/semantic/refine';
+import { documentFromText } from '../../../main/services/sources';
+
+/** A stand-in encoder: a vector from the letters of the text, counting what it embeds. */
+function fakeEncoder(version = 'fake-1'): SentenceEncoder & { embedded: string[] } {
+  const embedded: string[] = [];
+  return {
+    version,
+    embedded,
+    async embed(texts) {
+      embedded.push(...texts);
+      return texts.map((t) => {
+        const v = new Float32Array(DIMENSIONS);
+        for (const ch of t.toLowerCase()) v[ch.charCodeAt(0) % DIMENSIONS] += 1;
+        return unit(v);
+      });
+    },
+  };
+}
+
+const tmp = () => join(mkdtempSync(join(tmpdir(), 'parallax-emb-')), 'w.json.embeddings');
+
+describe('the embedding cache beside the workspace', () => {
+  it('embeds only texts it has not seen, and keeps them across openings', async () => {
+    const path = tmp();
+    const enc = fakeEncoder();
+    const first = await embedAll(
+      ['one harbour', 'two ferries', 'one harbour'],
+      enc,
+      await EmbeddingCache.open(path, enc.version),
+    );
+    expect(first).toHaveLength(3);
+    expect(enc.embedded.sort()).toEqual(['one harbour', 'two ferries']);
+    enc.embedded.length = 0;
+    const again = await embedAll(['two ferries', 'three docks'], enc, await EmbeddingCache.open(path, enc.version));
+    expect(enc.embedded).toEqual(['three docks']);
+    expect(Array.from(again![0])).toEqual(Array.from(first![1]));
+  });
+
+  it('is thrown away for another model version, and when damaged', async () => {
+    const path = tmp();
+    const v1 = fakeEncoder('fake-1');
+    await embedAll(['one harbour'], v1, await EmbeddingCache.open(path, v1.version));
+    expect((await EmbeddingCache.open(path, 'fake-1')).size).toBe(1);
+    expect((await EmbeddingCache.open(path, 'fake-2')).size).toBe(0);
+    writeFileSync(path, readFileSync(path).subarray(0, 40));
+    expect((await EmbeddingCache.open(path, 'fake-1')).size).toBe(0);
+    expect(textKey('a  b\n')).toBe(textKey('a b'));
+  });
+
+  it('drops passages no text holds any more, so the file does not grow without end', async () => {
+    const path = tmp();
+    const enc = fakeEncoder();
+    await embedAll(['one harbour', 'two ferries'], enc, await EmbeddingCache.open(path, enc.version));
+    await embedAll(['two ferries'], enc, await EmbeddingCache.open(path, enc.version));
+    expect((await EmbeddingCache.open(path, enc.version)).size).toBe(1);
+  });
+});
+
+describe('refined counterparts', () => {
+  const doc = (name: string, body: string) =>
+    alignInputOf(documentFromText(`---\ntitle: ${name}\n---\n\n${body}\n`, `${name}.md`));
+  const docs = [
+    doc('a', 'The harbour dredging programme will deepen the channel for container vessels.'),
+    doc('b', 'Dredging the harbour channel lets larger container vessels dock. Orchards need rain in spring.'),
+  ];
+
+  it('answer lexically at once, with progress, then refined once the embeddings are in', async () => {
+    const enc = fakeEncoder();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const engine = new AlignerEngine({
+      semantic: true,
+      encoder: async () => {
+        await gate;
+        return enc;
+      },
+    });
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
+    const first = engine.counterparts({ doc: 'a', start: 0, end: 0 });
+    expect(first.state).toBe('lexical');
+    release();
+    for (let i = 0; i < 50 && engine.counterparts({ doc: 'a', start: 0, end: 0 }).state === 'lexical'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const refined = engine.counterparts({ doc: 'a', start: 0, end: 0 });
+    expect(refined.state).toBe('refined');
+    expect(refined.progress).toBeUndefined();
+    expect(refined.matches[0].text).toContain('Dredging the harbour channel');
+    expect(refined.matches[0].similarity).toBeGreaterThan(0);
+  });
+
+  it('stay lexical, and say why, when the encoder cannot load', async () => {
+    const engine = new AlignerEngine({ semantic: true, encoder: () => Promise.reject(new Error('no model')) });
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS });
+    expect(engine.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('lexical');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(engine.refineError).toBe('no model');
+    expect(engine.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('lexical');
+  });
+});
