@@ -70,6 +70,9 @@ export const MENU_COMMANDS = [
   'panel.review',
   'pane.focusNext',
   'pane.focusPrevious',
+  'file.import',
+  'file.export',
+  'document.details',
   'compare.inStep',
   'compare.counterparts',
 ] as const;

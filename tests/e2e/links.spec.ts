@@ -84,6 +84,13 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
+  const caretIn = () =>
+    page.evaluate(() => {
+      const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const s = g.getSelection();
+      return String(s.focusNode?.parentElement?.className);
+    });
+  expect(await caretIn()).toContain('lk-related');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Link' })).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Link' }).locator('.link-passage')).toHaveCount(2);

@@ -146,6 +146,28 @@ export class CounterpartIndex {
     return { tokens, ...termsOf(tokens, this.matcher), year: yearWritten(this.docs[d]) };
   }
 
+  /** A window's side from its passages' tokens (tokenising again would cost most of a query). */
+  private windowSide(w: Window): Side {
+    if (w.first === w.last) {
+      const p = this.passages[w.first];
+      return { tokens: p.tokens, termOf: p.termOf, ends: p.ends, year: yearWritten(this.docs[p.doc]) };
+    }
+    const tokens = [];
+    const termOf = [];
+    const ends = new Map<number, number>();
+    let clauses = 0;
+    for (let i = w.first; i <= w.last; i++) {
+      const p = this.passages[i];
+      const offset = tokens.length;
+      for (const [from, to] of p.ends) ends.set(offset + from, offset + to);
+      // Clauses are numbered per sentence: keep those of different sentences apart.
+      for (const t of p.tokens) tokens.push({ ...t, clause: (t.clause ?? 0) + clauses });
+      clauses += (p.tokens.at(-1)?.clause ?? 0) + 1;
+      termOf.push(...p.termOf);
+    }
+    return { tokens, termOf, ends, year: yearWritten(this.docs[this.passages[w.first].doc]) };
+  }
+
   private adjacent(i: number, j: number): boolean {
     const p = this.passages;
     return j >= 0 && j < p.length && p[i].doc === p[j].doc && p[i].block === p[j].block;
@@ -172,7 +194,7 @@ export class CounterpartIndex {
 
   /** The passages just before and after a span, in its block. */
   private around(d: number, span: Span): number[] {
-    const inDoc = this.passages.map((p, i) => ({ p, i })).filter(({ p }) => p.doc === d);
+    const inDoc = this.ofDoc[d].map((i) => ({ p: this.passages[i], i }));
     const before = inDoc.filter(({ p }) => p.end <= span.start).pop();
     const after = inDoc.find(({ p }) => p.start >= span.end);
     const block = inDoc.find(({ p }) => p.start < span.end && span.start < p.end)?.p.block ?? before?.p.block;
@@ -245,7 +267,7 @@ export class CounterpartIndex {
     const matches: CounterpartMatch[] = [];
     const only = q.within === undefined ? undefined : this.byId.get(q.within);
     const dense = this.denseOf(d, span);
-    for (const [other, list] of this.ranked(query, d, k * 3, dense).entries()) {
+    for (const [other, list] of this.ranked(query, d, k + 2, dense).entries()) {
       if (only !== undefined && other !== only) continue;
       const kept: { w: Window; s: number }[] = [];
       for (const n of list) {
@@ -271,7 +293,7 @@ export class CounterpartIndex {
           .trim();
         if (seen.has(key)) continue;
         seen.add(key);
-        const rel = relate(side, this.side(this.passages[w.first].doc, start, end));
+        const rel = relate(side, this.windowSide(w));
         // Refined: how alike in words and in meaning, half each.
         const similarity = dense ? (s + Math.max(0, this.denseWindow(dense, w))) / 2 : s;
         matches.push({

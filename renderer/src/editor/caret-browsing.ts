@@ -5,7 +5,7 @@
  * opens what is at the caret. Editing panes keep the editor's own keys. The browser
  * draws no caret in text that is not editable, so a thin bar stands in for it.
  */
-import { Plugin } from 'prosemirror-state';
+import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
 type Move = [
@@ -41,6 +41,24 @@ function ensureCaret(view: EditorView, sel: Selection): void {
   const found = view.posAtCoords({ left: box.left + 40, top }) ?? { pos: 1 };
   const { node, offset } = view.domAtPos(found.pos);
   sel.collapse(node, offset);
+}
+
+/**
+ * Tells the editor where the browser's selection now is. ProseMirror owns the selection of a
+ * read-only text that has the focus and writes its own back on every update, so a selection it
+ * has not yet read (it reads on the browser's next selectionchange) would be undone by any
+ * update in between, such as a highlight redrawn.
+ */
+function syncSelection(view: EditorView, sel: Selection): void {
+  if (!sel.anchorNode || !sel.focusNode) return;
+  try {
+    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    const tr = view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head));
+    view.dispatch(tr.setMeta('addToHistory', false));
+  } catch {
+    /* a place ProseMirror cannot name; it reads the selection itself on the next change */
+  }
 }
 
 /** The first (or last) place in a text's own characters, where Ctrl+Home (Ctrl+End) goes. */
@@ -130,6 +148,7 @@ export function caretBrowsing(onEnter?: (view: EditorView) => boolean): Plugin {
           }
           const focus = sel.focusNode?.nodeType === Node.TEXT_NODE ? sel.focusNode.parentElement : sel.focusNode;
           (focus as Element | null)?.scrollIntoView?.({ block: 'nearest' });
+          syncSelection(view, sel);
           drawCaret(view);
           event.preventDefault();
           return true;

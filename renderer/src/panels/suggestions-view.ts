@@ -32,6 +32,8 @@ export interface SuggestionsHost {
   undo(): void;
   /** Accepting made this link, or taking an acceptance back removed the link of this suggestion. */
   linkChanged(change: { made: Link } | { unmadeFor: string }): void;
+  /** Whether the workspace has links (the legend's chips filter them too). */
+  hasLinks(): boolean;
 }
 
 export class SuggestionsView {
@@ -66,8 +68,7 @@ export class SuggestionsView {
       {
         class: 'legend',
         hidden: true,
-        title:
-          'Suggested alignments: hover a tinted passage for its relation and evidence, click it to accept or dismiss',
+        title: 'Relations of suggestions and links: click a chip to hide or show that relation in the panes',
       },
       ...(['agree', 'conflict', 'related'] as const).map((relation) => {
         const chip = h(
@@ -113,8 +114,13 @@ export class SuggestionsView {
   private set(list: Suggestion[]): void {
     this.everything = list;
     this.list = list.filter((s) => s.status === 'suggested');
-    this.legend.hidden = list.length === 0;
+    this.refreshLegend();
     for (const listener of this.listeners) listener();
+  }
+
+  /** Shows the legend while there are suggestions or links to filter. */
+  refreshLegend(): void {
+    this.legend.hidden = this.everything.length === 0 && !this.host.hasLinks();
   }
 
   /** Every suggestion of the workspace, decided ones too. */

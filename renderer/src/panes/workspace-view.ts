@@ -2,7 +2,7 @@
  * The panes side by side: adding, closing, reordering and switching documents, with
  * the layout saved to the workspace after every change.
  */
-import type { WorkspacePayload } from '../../../common/api';
+import type { ImportResult, WorkspacePayload } from '../../../common/api';
 import { MAX_PANES, type DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
@@ -21,6 +21,7 @@ import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
 import { Comparison } from '../compare';
 import { PaneLayout } from '../compare/layout';
+import { FileActions } from '../io/file-actions';
 import { ConceptsDialog } from './concepts-dialog';
 import { Pane, type PaneHost } from './pane';
 
@@ -40,6 +41,7 @@ export class WorkspaceView implements PaneHost {
   /** Curves, rulers and panes in step. */
   readonly compare: Comparison;
   private readonly layout: PaneLayout;
+  readonly files: FileActions;
   readonly linker: Linker;
   readonly review: ReviewView;
   private readonly linksList: LinksList;
@@ -66,6 +68,7 @@ export class WorkspaceView implements PaneHost {
           if (made) this.links.remove(made.id);
         }
       },
+      hasLinks: () => this.links.links.length > 0,
     });
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
@@ -93,7 +96,6 @@ export class WorkspaceView implements PaneHost {
       openLink: (id, near) => this.linker.open(id, near),
     });
     this.suggestions.onChange(() => this.compare.marksChanged());
-    const workArea = h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element);
     const workspaceHost = {
       panes: () => this.panes,
       documents: () => this.workspace.documents,
@@ -124,11 +126,25 @@ export class WorkspaceView implements PaneHost {
     this.links.onChange((change) => {
       for (const pane of this.panes) pane.showLinks(change);
       this.annotator.panel.render();
+      this.suggestions.refreshLegend();
     });
     const linkButton = h('button', { type: 'button', title: 'Link this passage to another (L)' }, 'Link…');
     linkButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
     linkButton.addEventListener('click', () => this.linker.start());
     this.annotator.selectionBar.append(linkButton);
+    const workArea = h('div', { class: 'work-area' });
+    this.files = new FileActions(
+      {
+        documents: () => this.workspace.documents,
+        notify: (message, kind, action) => this.notify(message, kind, action),
+        documentImported: (result) => this.documentImported(result),
+        documentDetailsChanged: (summary) => this.documentDetailsChanged(summary),
+        activeDocument: () => this.activePane()?.docId,
+      },
+      notices,
+      workArea,
+    );
+    workArea.prepend(this.panesElement, this.annotator.panel.element);
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -137,6 +153,7 @@ export class WorkspaceView implements PaneHost {
         { class: 'toolbar', 'aria-label': 'Workspace' },
         h('span', { class: 'brand' }, 'Parallax'),
         h('span', { class: 'workspace-name' }, workspace.name),
+        this.files.toolbar,
         h('span', { class: 'spacer' }),
         this.suggestions.legend,
         this.suggestions.status,
@@ -153,6 +170,7 @@ export class WorkspaceView implements PaneHost {
       this.compare.counterparts.element,
       this.compare.curves.element,
       notices.element,
+      ...this.files.elements,
       this.concepts.element,
       this.annotator.popover.element,
       this.suggestions.card.element,
@@ -327,14 +345,17 @@ export class WorkspaceView implements PaneHost {
       .catch((err: Error) => this.notify(`The pane layout was not saved: ${err.message}`, 'error'));
   }
 
-  /** Adds a pane after the active one, showing a document not yet on screen if there is one. */
-  addPane(): void {
+  /** Adds a pane after the active one, showing `docId` or else a document not yet on screen if there is one. */
+  addPane(docId?: string): void {
     if (this.panes.length >= MAX_PANES) {
       this.notify(`Parallax shows at most ${MAX_PANES} panes side by side.`);
       return;
     }
     const shown = new Set(this.panes.map((p) => p.docId));
-    const doc = this.workspace.documents.find((d) => !shown.has(d.id)) ?? this.workspace.documents[0];
+    const doc =
+      this.workspace.documents.find((d) => d.id === docId) ??
+      this.workspace.documents.find((d) => !shown.has(d.id)) ??
+      this.workspace.documents[0];
     if (!doc) return;
     const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
     const pane = this.mountPane(`pane-${this.nextPaneNumber}`, doc.id, at);
@@ -385,6 +406,35 @@ export class WorkspaceView implements PaneHost {
     this.refresh();
     this.saveLayout();
     pane.focus();
+  }
+
+  /** An import added a document (shown in a new pane, or the active one when the row is full) or replaced one. */
+  async documentImported(result: ImportResult): Promise<void> {
+    const { document: doc } = result;
+    const known = this.workspace.documents.findIndex((d) => d.id === doc.id);
+    if (known >= 0) this.workspace.documents[known] = doc;
+    else this.workspace.documents.push(doc);
+    if (result.replaced) {
+      await Promise.all([this.annotator.load(), this.links.load()]);
+      await Promise.all(this.panes.filter((p) => p.docId === doc.id).map((p) => p.load()));
+      this.refresh();
+      return;
+    }
+    if (this.panes.length < MAX_PANES) {
+      this.addPane(doc.id);
+      // The row scrolls sideways when narrow: bring the new pane into view.
+      this.panes.find((p) => p.docId === doc.id)?.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      this.refresh();
+      await this.paneFor(doc.id);
+    }
+  }
+
+  documentDetailsChanged(summary: DocumentSummary): void {
+    const known = this.workspace.documents.findIndex((d) => d.id === summary.id);
+    if (known >= 0) this.workspace.documents[known] = summary;
+    for (const pane of this.panes) if (pane.docId === summary.id) void pane.refreshIfClean();
+    this.refresh();
   }
 
   documentChosen(): void {
