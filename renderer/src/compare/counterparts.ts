@@ -9,7 +9,6 @@
  * is shown), and never block typing: the panel only reads the selection.
  */
 import {
-  DIFFERENCE_KINDS,
   type CounterpartMatch as Match,
   type Counterparts as CounterpartsAnswer,
   type DocumentSummary,
@@ -21,6 +20,7 @@ import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
+import { matchCard } from './counterpart-card';
 import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
 
@@ -47,7 +47,6 @@ const HOVER_DELAY_MS = 350;
 /** How long an answer may take before the panel says it is looking. */
 const FINDING_DELAY_MS = 120;
 
-const RELATION_WORD: Record<Relation, string> = { agree: 'agrees', conflict: 'conflicts', related: 'related' };
 const KEY_RELATION: Record<string, Relation> = { '1': 'agree', '2': 'conflict', '3': 'related' };
 
 export class CounterpartsPanel {
@@ -272,49 +271,9 @@ export class CounterpartsPanel {
   }
 
   private matchElement(m: Match, isOpen: boolean): HTMLElement {
-    const differences = m.evidence.filter((e) => DIFFERENCE_KINDS.has(e.kind));
-    const shared = m.evidence.filter((e) => e.kind === 'shared').map((e) => e.note);
-    const linkButton = h(
-      'button',
-      { type: 'button', class: 'primary cp-link', title: 'Make a link (Enter; 1 agree, 2 conflict, 3 related)' },
-      `Link: ${m.relation}`,
-    );
-    const showButton = h(
-      'button',
-      { type: 'button', class: 'cp-show', title: isOpen ? 'Show it in its pane (O)' : 'Open it in a pane beside (O)' },
-      isOpen ? 'Show' : 'Open beside',
-    );
-    const el = h(
-      'article',
-      {
-        class: 'cp-match',
-        tabindex: '0',
-        'data-doc': m.doc,
-        'data-start': String(m.start),
-        'data-end': String(m.end),
-        'aria-label': `${this.label(m.doc)}, ${RELATION_WORD[m.relation]}: ${clip(m.text, 120)}`,
-      },
-      h(
-        'p',
-        { class: 'cp-meta' },
-        h('span', { class: `sg sg-${m.relation} cp-relation` }, RELATION_WORD[m.relation]),
-        ` similarity ${m.similarity.toFixed(2)} · confidence ${m.confidence.toFixed(2)}`,
-      ),
-      h('blockquote', { class: 'cp-text' }, h('mark', {}, m.text)),
-      ...(differences.length
-        ? [
-            h(
-              'ul',
-              { class: 'cp-diffs', 'aria-label': 'Differences worth checking' },
-              ...differences.map((e) => h('li', {}, h('b', {}, `${e.kind}: `), e.note)),
-            ),
-          ]
-        : []),
-      ...(shared.length ? [h('p', { class: 'cp-shared' }, `Shared: ${shared.slice(0, 5).join('; ')}`)] : []),
-      h('div', { class: 'cp-actions' }, linkButton, showButton),
-    );
-    linkButton.addEventListener('click', () => void this.makeLink(el, m, m.relation));
-    showButton.addEventListener('click', () => void this.showMatch(m));
+    const el = matchCard(m, this.label(m.doc), isOpen);
+    el.querySelector('.cp-link')?.addEventListener('click', () => void this.makeLink(el, m, m.relation));
+    el.querySelector('.cp-show')?.addEventListener('click', () => void this.showMatch(m));
     return el;
   }
 
