@@ -65,6 +65,8 @@ export class CounterpartsPanel {
   private inFlight = false;
   /** How the cursor last moved: a collapsed selection is followed only after keys (a click is read where it lands). */
   private lastInput: 'key' | 'pointer' = 'pointer';
+  /** Where the last click began, in a pane's text. */
+  private pressed?: { pane: Pane; query: CounterpartQuery };
   private pending?: { pane: Pane; query: CounterpartQuery };
 
   constructor(private readonly host: CounterpartsHost) {
@@ -97,11 +99,22 @@ export class CounterpartsPanel {
     this.element.addEventListener('keydown', (event) => this.keydown(event));
     document.addEventListener('selectionchange', () => this.caretMoved());
     document.addEventListener('keydown', () => (this.lastInput = 'key'), true);
-    document.addEventListener('pointerdown', () => (this.lastInput = 'pointer'), true);
     document.addEventListener('mousemove', (event) => this.hovered(event), { passive: true });
-    // A click puts the cursor where it lands, whatever the pane does with the selection.
+    // A click puts the cursor where it lands, whatever the pane does with the selection. The
+    // place is read as the button goes down, before a click opens a card over the text.
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        this.lastInput = 'pointer';
+        this.pressed = event.button === 0 ? this.pointAt(event) : undefined;
+      },
+      true,
+    );
     document.addEventListener('click', (event) => {
-      if (event.button === 0 && window.getSelection()?.isCollapsed !== false) this.pointedAt(event, CARET_DELAY_MS);
+      const at = this.pressed;
+      this.pressed = undefined;
+      if (at && event.button === 0 && window.getSelection()?.isCollapsed !== false)
+        this.ask(at.pane, at.query, CARET_DELAY_MS);
     });
   }
 
@@ -164,14 +177,20 @@ export class CounterpartsPanel {
 
   /** Asks about the passage under the pointer. */
   private pointedAt(event: MouseEvent, delay: number): void {
-    if (!this.isOpen) return;
+    const at = this.pointAt(event);
+    if (at) this.ask(at.pane, at.query, delay);
+  }
+
+  /** The place in a pane's text under the pointer, while the panel is open. */
+  private pointAt(event: MouseEvent): { pane: Pane; query: CounterpartQuery } | undefined {
+    if (!this.isOpen) return undefined;
     const pane = this.paneOf(event.target as Node);
     const view = pane?.editorView();
-    if (!pane || !view) return;
+    if (!pane || !view) return undefined;
     const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
-    if (!hit) return;
+    if (!hit) return undefined;
     const offset = posToOffset(plainText(view.state.doc), hit.pos);
-    this.ask(pane, { doc: pane.docId, start: offset, end: offset }, delay);
+    return { pane, query: { doc: pane.docId, start: offset, end: offset } };
   }
 
   /** Asks after `delay` unless the query falls in the passage already answered. */
