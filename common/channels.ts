@@ -89,6 +89,8 @@ export const MENU_COMMANDS = [
   'file.import',
   'file.export',
   'document.details',
+  'compare.inStep',
+  'compare.counterparts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -138,6 +138,20 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     menu: 'Compare',
     group: 'search',
   },
+  {
+    command: 'compare.counterparts',
+    label: 'Counterparts',
+    accelerator: 'CmdOrCtrl+Alt+C',
+    menu: 'Compare',
+    group: 'instrument',
+  },
+  {
+    command: 'compare.inStep',
+    label: 'Panes in Step',
+    accelerator: 'CmdOrCtrl+Alt+S',
+    menu: 'Compare',
+    group: 'instrument',
+  },
   { command: 'pane.focusNext', label: 'Next Pane', accelerator: 'F6', menu: 'View', group: 'focus' },
   { command: 'pane.focusPrevious', label: 'Previous Pane', accelerator: 'Shift+F6', menu: 'View', group: 'focus' },
   {

@@ -193,6 +193,10 @@ function main(): void {
     stdio: 'inherit',
   });
   if (overviews.status !== 0) throw new Error('the overview benchmark failed');
+  const comparing = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-compare.ts')], {
+    stdio: 'inherit',
+  });
+  if (comparing.status !== 0) throw new Error('the comparison benchmark failed');
   const io = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-io.ts')], {
     stdio: 'inherit',
   });

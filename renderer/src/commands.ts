@@ -84,6 +84,12 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
       if (view.overviews.openTab !== 'search') view.overviews.open('search');
       if (view.overviews.search.input.value.trim()) void view.overviews.search.step(command === 'search.next' ? 1 : -1);
       break;
+    case 'compare.inStep':
+      view.compare.toggleInStep();
+      break;
+    case 'compare.counterparts':
+      view.compare.counterparts.command();
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');

@@ -5,6 +5,7 @@ import './styles/annotations.css';
 import './styles/overviews.css';
 import './styles/io.css';
 import './styles/links.css';
+import './styles/compare.css';
 import { call } from './bridge';
 import { bindCommands } from './commands';
 import { h } from './dom';

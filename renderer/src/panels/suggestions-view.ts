@@ -160,6 +160,12 @@ export class SuggestionsView {
     }
   }
 
+  /** The suggestion under focus: the one whose card is open, else the one under review. */
+  inFocus(): Suggestion | undefined {
+    const id = this.focused;
+    return id ? this.get(id) : undefined;
+  }
+
   /** The card opened on a suggestion (drawn strongly while it is open) or closed. */
   private cardOn(id: string | undefined): void {
     const before = this.focused;

@@ -58,6 +58,8 @@ export interface PaneHost {
   linksMoved(): void;
   /** Enter while reading: open the annotation, link or suggestion at the caret. */
   openAtCaret(): boolean;
+  /** The pane drew its text or its highlights anew. */
+  paneDrawn?(pane: Pane): void;
 }
 
 /** How long typing must pause before an edit is saved. */
@@ -75,6 +77,8 @@ export class Pane {
   private retryDelay = 2000;
   private readonly header: PaneHeader;
   private readonly body: HTMLElement;
+  /** The row holding the text and what sits beside it (the overview ruler). */
+  private readonly main: HTMLElement;
 
   constructor(
     readonly id: string,
@@ -90,7 +94,8 @@ export class Pane {
       close: () => this.host.close(this),
     });
     this.body = h('div', { class: 'pane-body', tabindex: '-1' });
-    this.element = h('section', { class: 'pane', 'data-pane-id': id }, this.header.element, this.body);
+    this.main = h('div', { class: 'pane-main' }, this.body);
+    this.element = h('section', { class: 'pane', 'data-pane-id': id }, this.header.element, this.main);
     this.element.addEventListener('focusin', () => this.host.activate(this));
     this.element.addEventListener('pointerdown', () => this.host.activate(this));
     this.setStatus('read-only');
@@ -156,6 +161,17 @@ export class Pane {
     }
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
     this.body.scrollTop = 0;
+    this.host.paneDrawn?.(this);
+  }
+
+  /** The element that scrolls the pane's text. */
+  get scroller(): HTMLElement {
+    return this.body;
+  }
+
+  /** Puts an element beside the text (right of it), such as the overview ruler. */
+  addBeside(element: HTMLElement): void {
+    this.main.append(element);
   }
 
   /** The pane's editor, once its document is shown. */
@@ -175,6 +191,7 @@ export class Pane {
   showAnnotations(): void {
     if (!this.view || this.dirty || this.saving) return;
     this.view.dispatch(setAnnotations(this.view.state, this.host.annotationMarks(this.docId, this.revision)));
+    this.host.paneDrawn?.(this);
   }
 
   /**
@@ -294,6 +311,7 @@ export class Pane {
   showSuggestions(): void {
     if (!this.view) return;
     this.view.dispatch(setSuggestions(this.view.state, this.host.suggestionMarks(this.docId, this.revision)));
+    this.host.paneDrawn?.(this);
   }
 
   /** Shows another document in this pane (saving pending edits first). */

@@ -19,6 +19,8 @@ import { ItemOpener } from '../panels/item-opener';
 import { ReviewView } from '../review/review-view';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
+import { Comparison } from '../compare';
+import { PaneLayout } from '../compare/layout';
 import { FileActions } from '../io/file-actions';
 import { ConceptsDialog } from './concepts-dialog';
 import { OverviewData } from '../overviews/overview-data';
@@ -42,6 +44,9 @@ export class WorkspaceView implements PaneHost {
   /** Contradictions, synopsis grid, agreement chart and search, docked under the panes. */
   readonly overviews: OverviewPanel;
   private readonly overviewData: OverviewData;
+  /** Curves, rulers and panes in step. */
+  readonly compare: Comparison;
+  private readonly layout: PaneLayout;
   readonly files: FileActions;
   readonly linker: Linker;
   readonly review: ReviewView;
@@ -103,6 +108,18 @@ export class WorkspaceView implements PaneHost {
       panes: () => this.panes,
       paneFor: (docId) => this.paneFor(docId),
     });
+    this.compare = new Comparison({
+      panes: () => this.panes,
+      links: this.links,
+      annotations: () => this.annotator.model,
+      suggestions: () => this.suggestions.all().filter((s) => s.status !== 'dismissed'),
+      focusedSuggestion: () => this.suggestions.inFocus(),
+      documents: () => this.workspace.documents,
+      openBeside: (docId) => this.openBeside(docId),
+      notify: (message, kind) => this.notify(message, kind),
+      openLink: (id, near) => this.linker.open(id, near),
+    });
+    this.suggestions.onChange(() => this.compare.marksChanged());
     const workspaceHost = {
       panes: () => this.panes,
       documents: () => this.workspace.documents,
@@ -168,6 +185,8 @@ export class WorkspaceView implements PaneHost {
         this.suggestions.progress,
         this.suggestions.alignButton,
         conceptsButton,
+        this.compare.stepButton,
+        this.compare.counterparts.toggleButton,
         this.addButton,
         this.annotator.saveIndicator,
         this.overviews.toolbarButton,
@@ -175,6 +194,8 @@ export class WorkspaceView implements PaneHost {
       ),
       workArea,
       this.overviews.element,
+      this.compare.counterparts.element,
+      this.compare.curves.element,
       notices.element,
       ...this.files.elements,
       this.concepts.element,
@@ -185,8 +206,25 @@ export class WorkspaceView implements PaneHost {
       this.linker.pickBar,
       this.opener.chooser.element,
     );
+    this.layout = new PaneLayout({
+      workArea,
+      panes: this.panesElement,
+      panel: this.annotator.panel.element,
+      panelButton: this.annotator.toolbarButton,
+      paneCount: () => this.panes.length,
+    });
+    this.compare.observe(this.panesElement, this.suggestions.card.element);
     for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
     this.refresh();
+  }
+
+  paneDrawn(pane: Pane): void {
+    this.compare.paneDrawn(pane);
+  }
+
+  /** Selects a link: its passages are brought into view in the panes that show them. */
+  selectLink(id: string): void {
+    this.compare.selectLink(id);
   }
 
   /** Loads the stored suggestions and the text of every pane. */
@@ -326,6 +364,8 @@ export class WorkspaceView implements PaneHost {
     this.panes.forEach((p, i) => p.refreshControls(i));
     this.addButton.disabled = this.panes.length >= MAX_PANES;
     this.addButton.title = this.panes.length >= MAX_PANES ? `At most ${MAX_PANES} panes` : 'Add a pane (Ctrl+Alt+N)';
+    this.layout.update();
+    this.compare.panesChanged();
   }
 
   private saveLayout(): void {
@@ -353,6 +393,23 @@ export class WorkspaceView implements PaneHost {
     this.saveLayout();
     this.activate(pane);
     void pane.load().then(() => pane.focus());
+  }
+
+  /**
+   * Adds a pane showing `docId` just after the active one, leaving the pane being read
+   * as it is; the active pane stays active.
+   */
+  async openBeside(docId: string): Promise<Pane | undefined> {
+    if (this.panes.length >= MAX_PANES) {
+      this.notify(`Parallax shows at most ${MAX_PANES} panes side by side: close one to open this text beside.`);
+      return undefined;
+    }
+    const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
+    const pane = this.mountPane(`pane-${this.nextPaneNumber}`, docId, at);
+    this.refresh();
+    this.saveLayout();
+    await pane.load();
+    return pane;
   }
 
   close(pane: Pane): void {

@@ -1,0 +1,391 @@
+/**
+ * The counterparts panel: for the passage at the cursor, the selection or under the
+ * mouse in a pane, the closest passages of every other document, with their relation,
+ * similarity and confidence, the differences worth checking, the passage in its
+ * context, and one key to make any of them a link. A document not open in a pane is
+ * shown from its text; "Open beside" adds a pane next to the one being read.
+ *
+ * Queries are debounced per cursor move, answered out of order safely (only the latest
+ * is shown), and never block typing: the panel only reads the selection.
+ */
+import {
+  type CounterpartMatch as Match,
+  type Counterparts as CounterpartsAnswer,
+  type DocumentSummary,
+  type Link,
+  type Relation,
+} from '../../../common/model';
+import { posToOffset } from '../../../common/plaintext';
+import { h } from '../dom';
+import { clip, docLabel } from '../labels';
+import type { Pane } from '../panes/pane';
+import { DocumentTexts } from './document-texts';
+import { matchCard } from './counterpart-card';
+import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
+import { plainText } from './geometry';
+
+export interface CounterpartsHost {
+  panes(): Pane[];
+  documents(): DocumentSummary[];
+  source: CounterpartSource;
+  /** Makes a link between two passages (offsets of the given revisions). */
+  link(relation: Relation, ends: { doc: string; revision: number; start: number; end: number }[]): Promise<Link>;
+  /** Scrolls the pane showing `doc` to a passage and flashes it; false if no pane shows it. */
+  show(doc: string, start: number, end: number): boolean;
+  /** Adds a pane beside the active one showing `doc`, scrolled to the passage. */
+  openBeside(doc: string, start: number, end: number): Promise<void>;
+  notify(message: string, kind?: 'info' | 'error'): void;
+}
+
+/**
+ * Pause after a caret move or selection before asking (one frame: a drag or held arrow
+ * key asks once per pause, not per step), and after the mouse stops over text. While an
+ * answer is on its way, only the latest passage waits to be asked next.
+ */
+const CARET_DELAY_MS = 16;
+const HOVER_DELAY_MS = 350;
+/** How long an answer may take before the panel says it is looking. */
+const FINDING_DELAY_MS = 120;
+
+const KEY_RELATION: Record<string, Relation> = { '1': 'agree', '2': 'conflict', '3': 'related' };
+
+export class CounterpartsPanel {
+  readonly element: HTMLElement;
+  readonly toggleButton: HTMLButtonElement;
+  private readonly heading: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly columns: HTMLElement;
+  private readonly texts = new DocumentTexts();
+  private timer?: ReturnType<typeof setTimeout>;
+  private findingTimer?: ReturnType<typeof setTimeout>;
+  private asked = 0;
+  private answer?: CounterpartsAnswer;
+  private answerPane?: Pane;
+  private lastQuery?: CounterpartQuery;
+  private inFlight = false;
+  /** How the cursor last moved: a collapsed selection is followed only after keys (a click is read where it lands). */
+  private lastInput: 'key' | 'pointer' = 'pointer';
+  /** Where the last click began, in a pane's text. */
+  private pressed?: { pane: Pane; query: CounterpartQuery };
+  private pending?: { pane: Pane; query: CounterpartQuery };
+
+  constructor(private readonly host: CounterpartsHost) {
+    this.toggleButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'counterparts-toggle',
+        'aria-pressed': 'false',
+        title: 'What the other texts say about the passage at the cursor (Ctrl+Alt+C)',
+      },
+      'Counterparts',
+    );
+    this.toggleButton.addEventListener('click', () => this.toggle());
+    this.heading = h('p', { class: 'cp-passage' }, 'Put the cursor in a passage, select one or point at it.');
+    this.status = h('span', { class: 'cp-status', role: 'status' });
+    const close = h(
+      'button',
+      { type: 'button', class: 'icon', title: 'Close (Ctrl+Alt+C)', 'aria-label': 'Close counterparts' },
+      '✕',
+    );
+    close.addEventListener('click', () => this.toggle(false));
+    this.columns = h('div', { class: 'cp-columns' });
+    this.element = h(
+      'aside',
+      { class: 'counterparts', hidden: true, 'aria-label': 'Counterparts in the other texts' },
+      h('div', { class: 'cp-head' }, h('h2', {}, 'Counterparts'), this.heading, this.status, close),
+      this.columns,
+    );
+    this.element.addEventListener('keydown', (event) => this.keydown(event));
+    document.addEventListener('selectionchange', () => this.caretMoved());
+    document.addEventListener('keydown', () => (this.lastInput = 'key'), true);
+    document.addEventListener('mousemove', (event) => this.hovered(event), { passive: true });
+    // A click puts the cursor where it lands, whatever the pane does with the selection. The
+    // place is read as the button goes down, before a click opens a card over the text.
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        this.lastInput = 'pointer';
+        this.pressed = event.button === 0 ? this.pointAt(event) : undefined;
+      },
+      true,
+    );
+    document.addEventListener('click', (event) => {
+      const at = this.pressed;
+      this.pressed = undefined;
+      if (at && event.button === 0 && window.getSelection()?.isCollapsed !== false)
+        this.ask(at.pane, at.query, CARET_DELAY_MS);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** Shows or hides the panel; shown, it answers for where the cursor is. */
+  toggle(open = !this.isOpen): void {
+    this.element.hidden = !open;
+    this.toggleButton.setAttribute('aria-pressed', String(open));
+    if (open) {
+      const at = this.selectionQuery();
+      if (at) this.ask(at.pane, at.query, 0);
+    }
+  }
+
+  /** Ctrl+Alt+C: opens the panel, then moves the focus into it, then closes it. */
+  command(): void {
+    if (!this.isOpen) this.toggle(true);
+    else if (this.element.contains(document.activeElement)) this.toggle(false);
+    else this.matchElements()[0]?.focus();
+  }
+
+  private paneOf(node: Node | null): Pane | undefined {
+    if (!node) return undefined;
+    return this.host.panes().find((p) => p.editorView()?.dom.contains(node));
+  }
+
+  /** The passage selected in a pane, or the caret there. */
+  private selectionQuery(): { pane: Pane; query: CounterpartQuery } | undefined {
+    const sel = window.getSelection();
+    if (!sel || !sel.rangeCount) return undefined;
+    const pane = this.paneOf(sel.anchorNode);
+    const view = pane?.editorView();
+    if (!pane || !view) return undefined;
+    const range = sel.getRangeAt(0);
+    try {
+      const pt = plainText(view.state.doc);
+      const a = posToOffset(pt, view.posAtDOM(range.startContainer, range.startOffset));
+      const b = posToOffset(pt, view.posAtDOM(range.endContainer, range.endOffset));
+      return { pane, query: { doc: pane.docId, start: Math.min(a, b), end: Math.max(a, b) } };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private caretMoved(delay = CARET_DELAY_MS): void {
+    if (!this.isOpen) return;
+    const at = this.selectionQuery();
+    if (at && (at.query.end > at.query.start || this.lastInput === 'key')) this.ask(at.pane, at.query, delay);
+  }
+
+  private hovered(event: MouseEvent): void {
+    if (event.buttons) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return; // a selection wins over pointing
+    this.pointedAt(event, HOVER_DELAY_MS);
+  }
+
+  /** Asks about the passage under the pointer. */
+  private pointedAt(event: MouseEvent, delay: number): void {
+    const at = this.pointAt(event);
+    if (at) this.ask(at.pane, at.query, delay);
+  }
+
+  /** The place in a pane's text under the pointer, while the panel is open. */
+  private pointAt(event: MouseEvent): { pane: Pane; query: CounterpartQuery } | undefined {
+    if (!this.isOpen) return undefined;
+    const pane = this.paneOf(event.target as Node);
+    const view = pane?.editorView();
+    if (!pane || !view) return undefined;
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return undefined;
+    const offset = posToOffset(plainText(view.state.doc), hit.pos);
+    return { pane, query: { doc: pane.docId, start: offset, end: offset } };
+  }
+
+  /** Asks after `delay` unless the query falls in the passage already answered. */
+  private ask(pane: Pane, query: CounterpartQuery, delay: number): void {
+    const shown = this.answer?.passage;
+    const within =
+      shown &&
+      shown.doc === query.doc &&
+      query.start >= shown.start &&
+      query.end <= shown.end &&
+      shown.end > shown.start;
+    const same =
+      this.lastQuery &&
+      this.lastQuery.doc === query.doc &&
+      this.lastQuery.start === query.start &&
+      this.lastQuery.end === query.end;
+    if (within || same) {
+      clearTimeout(this.timer);
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.inFlight) this.pending = { pane, query };
+      else void this.run(pane, query);
+    }, delay);
+  }
+
+  /** Asks for the counterparts of a passage now and shows them. */
+  async run(pane: Pane, query: CounterpartQuery): Promise<void> {
+    this.lastQuery = query;
+    this.inFlight = true;
+    const ticket = ++this.asked;
+    clearTimeout(this.findingTimer);
+    this.findingTimer = setTimeout(() => {
+      if (ticket === this.asked) this.setStatus('finding…', true);
+    }, FINDING_DELAY_MS);
+    performance.mark('counterparts:ask');
+    try {
+      const answer = await this.host.source(query);
+      if (ticket !== this.asked) return;
+      this.answer = answer;
+      this.answerPane = pane;
+      this.render(answer);
+      performance.measure('counterparts:update', 'counterparts:ask');
+      this.setStatus(answer.matches.length ? '' : 'nothing close in the other texts', false);
+      void this.fillContext(answer, ticket);
+    } catch (err) {
+      if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
+    } finally {
+      clearTimeout(this.findingTimer);
+      this.inFlight = false;
+      const next = this.pending;
+      this.pending = undefined;
+      if (next) void this.run(next.pane, next.query);
+    }
+  }
+
+  private setStatus(text: string, busy: boolean): void {
+    this.status.textContent = text;
+    this.element.classList.toggle('is-finding', busy);
+  }
+
+  private label(doc: string): string {
+    return docLabel(
+      this.host.documents().find((d) => d.id === doc),
+      doc,
+    );
+  }
+
+  private render(answer: CounterpartsAnswer): void {
+    const { passage } = answer;
+    this.heading.replaceChildren(
+      h('span', { class: 'cp-source' }, this.label(passage.doc)),
+      passage.text ? ` “${clip(passage.text, 180)}”` : ' No passage here.',
+    );
+    const open = new Set(this.host.panes().map((p) => p.docId));
+    const columns = this.host
+      .documents()
+      .filter((d) => d.id !== passage.doc)
+      .map((d) => {
+        const matches = answer.matches.filter((m) => m.doc === d.id);
+        return h(
+          'section',
+          { class: 'cp-doc', 'data-doc': d.id },
+          h(
+            'h3',
+            {},
+            this.label(d.id),
+            h('span', { class: 'cp-where' }, open.has(d.id) ? ' · in a pane' : ' · not open'),
+          ),
+          ...(matches.length
+            ? matches.map((m) => this.matchElement(m, open.has(m.doc)))
+            : [h('p', { class: 'cp-none' }, 'Nothing close in this text.')]),
+        );
+      });
+    this.columns.replaceChildren(...columns);
+  }
+
+  private matchElement(m: Match, isOpen: boolean): HTMLElement {
+    const el = matchCard(m, this.label(m.doc), isOpen);
+    el.querySelector('.cp-link')?.addEventListener('click', () => void this.makeLink(el, m, m.relation));
+    el.querySelector('.cp-show')?.addEventListener('click', () => void this.showMatch(m));
+    return el;
+  }
+
+  /** Puts each match in its paragraph, once the texts are in (documents not open are fetched). */
+  private async fillContext(answer: CounterpartsAnswer, ticket: number): Promise<void> {
+    for (const el of this.matchElements()) {
+      const m = answer.matches.find((x) => x.doc === el.dataset.doc && String(x.start) === el.dataset.start);
+      if (!m) continue;
+      try {
+        const { text } = await this.texts.get(m.doc, this.revisionOf(m.doc));
+        if (ticket !== this.asked) return;
+        const c = inContext(text, m);
+        el.querySelector('.cp-text')?.replaceChildren(
+          h('span', { class: 'cp-context' }, c.before),
+          h('mark', {}, c.passage),
+          h('span', { class: 'cp-context' }, c.after),
+        );
+      } catch {
+        // The passage alone is shown.
+      }
+    }
+  }
+
+  private revisionOf(doc: string): number | undefined {
+    return (
+      this.host.panes().find((p) => p.docId === doc)?.shownRevision ??
+      this.host.documents().find((d) => d.id === doc)?.revision
+    );
+  }
+
+  private matchElements(): HTMLElement[] {
+    return Array.from(this.columns.querySelectorAll<HTMLElement>('.cp-match'));
+  }
+
+  private async makeLink(el: HTMLElement, m: Match, relation: Relation): Promise<void> {
+    const answer = this.answer;
+    if (!answer || el.classList.contains('is-linked')) return;
+    const from = answer.passage;
+    const fromPane = this.answerPane;
+    try {
+      const fromRevision =
+        fromPane?.docId === from.doc ? fromPane.shownRevision : (await this.texts.get(from.doc)).revision;
+      const toRevision = this.host.panes().find((p) => p.docId === m.doc)?.shownRevision;
+      const ends = [
+        { doc: from.doc, revision: fromRevision, start: from.start, end: from.end },
+        {
+          doc: m.doc,
+          revision: toRevision ?? (await this.texts.get(m.doc, this.revisionOf(m.doc))).revision,
+          start: m.start,
+          end: m.end,
+        },
+      ];
+      await this.host.link(relation, ends);
+      el.classList.add('is-linked');
+      const button = el.querySelector('.cp-link');
+      if (button) button.textContent = `Linked: ${relation} ✓`;
+      this.host.notify(`Linked (${relation}) with ${this.label(m.doc)}. Ctrl+Z undoes it.`);
+    } catch (err) {
+      this.host.notify(`The link was not made: ${(err as Error).message}`, 'error');
+    }
+  }
+
+  private async showMatch(m: Match): Promise<void> {
+    if (this.host.show(m.doc, m.start, m.end)) return;
+    await this.host.openBeside(m.doc, m.start, m.end);
+    // The document is open now: its column says so, and the focus stays on the match.
+    if (!this.answer) return;
+    this.render(this.answer);
+    void this.fillContext(this.answer, this.asked);
+    this.matchElements()
+      .find((el) => el.dataset.doc === m.doc && el.dataset.start === String(m.start))
+      ?.focus();
+  }
+
+  private keydown(event: KeyboardEvent): void {
+    const el = (event.target as HTMLElement).closest<HTMLElement>('.cp-match');
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.answerPane?.focus();
+      return;
+    }
+    if (!el || event.ctrlKey || event.metaKey || event.altKey || event.target !== el) return;
+    const all = this.matchElements();
+    const at = all.indexOf(el);
+    const m = this.answer?.matches.find((x) => x.doc === el.dataset.doc && String(x.start) === el.dataset.start);
+    if (!m) return;
+    const key = event.key.toLowerCase();
+    if (key === 'enter' || key === 'l') void this.makeLink(el, m, m.relation);
+    else if (KEY_RELATION[key]) void this.makeLink(el, m, KEY_RELATION[key]);
+    else if (key === 'o') void this.showMatch(m);
+    else if (key === 'arrowdown' || key === 'arrowright' || key === 'j') all[Math.min(all.length - 1, at + 1)]?.focus();
+    else if (key === 'arrowup' || key === 'arrowleft' || key === 'k') all[Math.max(0, at - 1)]?.focus();
+    else return;
+    event.preventDefault();
+  }
+}

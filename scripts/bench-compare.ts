@@ -1,0 +1,283 @@
+/**
+ * Comparison benchmark: 500 links and 2,000 suggestions across the four samples, in
+ * Chromium against the local host. Prints the main thread's work per frame while a
+ * pane scrolls with its connector curves and rulers redrawn (from a trace), and how long
+ * the counterparts panel takes to show the counterparts of the passage at the cursor
+ * after it moves. Figures only; nothing is asserted.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { quoteAt } from '../common/anchoring';
+import type { Link, Suggestion } from '../common/model';
+import { textOf } from '../main/services/annotations/anchors';
+import { openWorkspace } from '../main/services/app';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const LINKS = 500;
+const SUGGESTIONS = 2_000;
+const RELATIONS = ['agree', 'conflict', 'related'] as const;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+function figures(xs: number[]): string {
+  return `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms (${xs.length} samples)`;
+}
+
+/** A deterministic pseudo-random sequence, so every run links the same passages. */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+}
+
+/** Seeds links between passages of adjacent panes (so curves are drawn) and suggestions between any two texts. */
+async function seed(path: string, withLinks = true): Promise<void> {
+  const { store } = await openWorkspace(path, 'browser');
+  const rnd = random(11);
+  const docs = store.data.layout.panes.map((p) => store.data.documents.find((d) => d.id === p.docId)!);
+  const passage = (i: number) => {
+    const record = docs[i];
+    const text = textOf(record);
+    let start = Math.floor(rnd() * (text.length - 300));
+    while (start > 0 && /\S/.test(text[start - 1])) start--;
+    let end = Math.min(text.length, start + 40 + Math.floor(rnd() * 200));
+    while (end < text.length && /\S/.test(text[end])) end++;
+    return { record, text, start, end };
+  };
+  const now = new Date().toISOString();
+  const links: Link[] = [];
+  for (let i = 0; i < (withLinks ? LINKS : 0); i++) {
+    const left = i % (docs.length - 1);
+    const ends = [passage(left), passage(left + 1)].map((p) => ({
+      doc: p.record.id,
+      start: p.start,
+      end: p.end,
+      quote: quoteAt(p.text, p.start, p.end),
+      revision: p.record.revision,
+      orphan: false,
+    }));
+    links.push({
+      id: `lk-bench-${i}`,
+      relation: RELATIONS[i % 3],
+      ends,
+      tags: [],
+      note: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  const suggestions: Suggestion[] = [];
+  for (let i = 0; i < SUGGESTIONS; i++) {
+    const a = Math.floor(rnd() * docs.length);
+    const b = (a + 1 + Math.floor(rnd() * (docs.length - 1))) % docs.length;
+    const [pa, pb] = [passage(a), passage(b)];
+    const side = (p: ReturnType<typeof passage>) => ({
+      doc: p.record.id,
+      start: p.start,
+      end: p.end,
+      text: p.text.slice(p.start, p.end),
+      revision: p.record.revision,
+    });
+    suggestions.push({
+      id: `sg-bench-${i}`,
+      relation: RELATIONS[i % 3],
+      score: 0.2 + rnd() * 0.6,
+      confidence: rnd(),
+      a: side(pa),
+      b: side(pb),
+      evidence: [],
+      status: 'suggested',
+    });
+  }
+  await store.update((data) => {
+    data.links = links;
+    data.suggestions = suggestions;
+  });
+  await store.close();
+}
+
+function startHost(workspace: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'parallax.js'), 'serve', '--workspace', workspace], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^Parallax at (\S+)$/m.exec(out);
+      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`host exited (${code})`)));
+  });
+}
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The main thread's work per scroll frame: busy time from each scroll event the pane
+ * dispatches (one per frame while it scrolls) to the next, from a Chromium trace: the
+ * event, the frame callback that measures and redraws the curves and rulers, style,
+ * layout and paint.
+ */
+function workPerScrollFrame(traceJson: string): { frames: number[]; redraws: number[] } {
+  const parsed = JSON.parse(traceJson) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const scrolls = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'scroll');
+  if (!scrolls.length) return { frames: [], redraws: [] };
+  const main = `${scrolls[0].pid}:${scrolls[0].tid}`;
+  const onMain = (e: TraceEvent) => `${e.pid}:${e.tid}` === main;
+  const tasks = events
+    .filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && onMain(e))
+    .sort((a, b) => a.ts - b.ts);
+  const top: TraceEvent[] = [];
+  let end = 0;
+  for (const t of tasks) {
+    if (t.ts >= end) {
+      top.push(t);
+      end = t.ts + (t.dur ?? 0);
+    }
+  }
+  const starts = [...new Set(scrolls.map((s) => s.ts))].sort((a, b) => a - b);
+  const frames = starts.map((from, i) => {
+    const to = Math.min(starts[i + 1] ?? from + 16_700, from + 16_700 * 2);
+    let busy = 0;
+    for (const t of top) {
+      const a = Math.max(t.ts, from);
+      const b = Math.min(t.ts + (t.dur ?? 0), to);
+      if (b > a) busy += b - a;
+    }
+    return busy / 1000;
+  });
+  const redraws = events
+    .filter((e) => e.ph === 'X' && e.name === 'FireAnimationFrame' && onMain(e))
+    .map((e) => (e.dur ?? 0) / 1000);
+  return { frames, redraws };
+}
+
+async function scrolling(
+  browser: Browser,
+  page: Page,
+): Promise<{ frames: number[]; redraws: number[]; curves: number }> {
+  const body = page.locator('.pane-body').nth(1);
+  const box = (await body.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  for (let i = 0; i < 80; i++) {
+    await page.mouse.wheel(0, i < 40 ? 120 : -120);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(300);
+  const trace = await browser.stopTracing();
+  const { frames, redraws } = workPerScrollFrame(trace.toString('utf8'));
+  const curves = (await page.evaluate(
+    () => (globalThis as any).document.querySelector('.connectors').curves.length, // eslint-disable-line @typescript-eslint/no-explicit-any
+  )) as number;
+  return { frames, redraws, curves };
+}
+
+/** Opens a workspace in a fresh page and waits for its four panes. */
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (globalThis as any).document.querySelectorAll('.pane .pm-doc').length === 4, // eslint-disable-line @typescript-eslint/no-explicit-any
+  );
+  await page.waitForTimeout(500);
+  return page;
+}
+
+/** From a caret move to the frame showing the panel's new counterparts. */
+async function counterparts(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Alt+KeyC');
+  await page.locator('.counterparts').waitFor();
+  const times = (await page.evaluate(async () => {
+    const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const doc = g.document.querySelectorAll('.pane .pm-doc')[2];
+    const paragraphs = Array.from(doc.querySelectorAll(':scope > p')).slice(2, 32) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const columns = g.document.querySelector('.cp-columns');
+    const out: number[] = [];
+    for (const p of paragraphs) {
+      p.scrollIntoView({ block: 'center' });
+      await new Promise((r) => g.requestAnimationFrame(r));
+      const walker = g.document.createTreeWalker(p, 4);
+      const text = walker.nextNode();
+      if (!text || text.data.length < 10) continue;
+      const shown = new Promise<void>((resolve) => {
+        const observer = new g.MutationObserver(() => {
+          observer.disconnect();
+          g.requestAnimationFrame(() => g.setTimeout(resolve, 0));
+        });
+        observer.observe(columns, { childList: true });
+        g.setTimeout(() => (observer.disconnect(), resolve()), 3000);
+      });
+      const t0 = performance.now();
+      g.getSelection().collapse(text, 5);
+      await shown;
+      out.push(performance.now() - t0);
+    }
+    return out;
+  })) as number[];
+  const asked = (await page.evaluate(() =>
+    performance.getEntriesByName('counterparts:update').map((e) => e.duration),
+  )) as number[];
+  console.log(`  counterparts panel, caret moved to ${times.length} passages in turn:`);
+  console.log(`    caret move to the frame showing the counterparts: ${figures(times.slice(1))}  (target < 50 ms)`);
+  console.log(`    of which the aligner's answer and drawing it: ${figures(asked.slice(1))}`);
+  console.log(`    the first (the aligner builds its index): ${times[0]?.toFixed(0)} ms`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+    console.error('bench: the app is not built; run `npm run build` first.');
+    process.exit(1);
+  }
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+  if (!executablePath) {
+    console.log('  (Chromium not found: comparison figures skipped)');
+    return;
+  }
+  console.log(
+    `\nComparing: ${LINKS} links and ${SUGGESTIONS} suggestions across the four samples (browser, 1600 × 1000)`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+  const path = join(dir, 'workspace.json');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    await seed(path);
+    const plainPath = join(dir, 'no-links.json');
+    await seed(plainPath, false);
+    const host = await startHost(path);
+    try {
+      const page = await open(browser, host.url);
+      const linked = await scrolling(browser, page);
+      console.log(`  scrolling a pane (${linked.curves} curves on screen at the end):`);
+      console.log(`    main-thread work per scroll frame: ${figures(linked.frames)}  (target p95 < 8 ms)`);
+      console.log(`    of which the frame callback (measure and redraw curves and rulers): ${figures(linked.redraws)}`);
+      await counterparts(page);
+    } finally {
+      host.stop();
+    }
+    // The same scrolling with the same suggestions and no links (so no curves), for comparison.
+    const plainHost = await startHost(plainPath);
+    try {
+      const plain = await scrolling(browser, await open(browser, plainHost.url));
+      console.log(`  the same scrolling without links (no curves), for comparison:`);
+      console.log(`    main-thread work per scroll frame: ${figures(plain.frames)}`);
+    } finally {
+      plainHost.stop();
+    }
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
