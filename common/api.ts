@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CallName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
+import { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
 import {
   Annotation,
   AnnotationId,
@@ -129,8 +130,7 @@ export type CodebookPayload = z.infer<typeof CodebookPayload>;
 /** Formats Parallax imports (by file extension). */
 export const ImportFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
 
-/** Most characters of a file sent for import (base64 of 50 MB). */
-export const MAX_IMPORT_PAYLOAD_CHARS = 70_000_000;
+export { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
 
 /** What an import found in a file, for the analyst to check before it enters the workspace. */
 export const ImportPreview = z.object({

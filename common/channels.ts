@@ -70,6 +70,9 @@ export const MENU_COMMANDS = [
   'panel.review',
   'pane.focusNext',
   'pane.focusPrevious',
+  'file.import',
+  'file.export',
+  'document.details',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

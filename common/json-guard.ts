@@ -44,26 +44,49 @@ export function inspectJSON(
   options: { checkText?: boolean } = {},
 ): JSONProblem | undefined {
   const checkText = options.checkText ?? true;
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Each entry points to its parent, so paths are built only for a problem, not per value.
+  interface Entry {
+    value: unknown;
+    depth: number;
+    key: string | number | undefined;
+    parent: Entry | undefined;
+  }
+  const pathOf = (entry: Entry, extra?: string): (string | number)[] => {
+    const path: (string | number)[] = extra === undefined ? [] : [extra];
+    for (let e: Entry | undefined = entry; e && e.key !== undefined; e = e.parent) path.unshift(e.key);
+    return path;
+  };
+  const stack: Entry[] = [{ value, depth: 0, key: undefined, parent: undefined }];
   while (stack.length) {
-    const { value: current, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const current = entry.value;
     if (typeof current === 'string') {
       if (!checkText) continue;
       const bad = badCharacter(current);
-      if (bad) return { kind: 'bad-character', path, message: bad };
+      if (bad) return { kind: 'bad-character', path: pathOf(entry), message: bad };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (path.length >= maxDepth) {
-      return { kind: 'too-deep', path: path.slice(0, 8), message: `nested more than ${maxDepth} levels deep` };
+    if (entry.depth >= maxDepth) {
+      return { kind: 'too-deep', path: pathOf(entry).slice(0, 8), message: `nested more than ${maxDepth} levels deep` };
     }
+    const depth = entry.depth + 1;
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      for (let i = current.length - 1; i >= 0; i--) {
+        const child: unknown = current[i];
+        // Without the text check only objects and arrays matter: skip the rest unstacked.
+        if (checkText || (typeof child === 'object' && child !== null)) {
+          stack.push({ value: child, depth, key: i, parent: entry });
+        }
+      }
     } else {
-      for (const [key, child] of Object.entries(current)) {
+      for (const key in current) {
+        if (!Object.prototype.hasOwnProperty.call(current, key)) continue;
         const bad = checkText ? badCharacter(key) : undefined;
-        if (bad) return { kind: 'bad-character', path: [...path, key], message: `a field name ${bad}` };
-        stack.push({ value: child, path: [...path, key] });
+        if (bad) return { kind: 'bad-character', path: pathOf(entry, key), message: `a field name ${bad}` };
+        const child = (current as Record<string, unknown>)[key];
+        if (checkText || (typeof child === 'object' && child !== null))
+          stack.push({ value: child, depth, key, parent: entry });
       }
     }
   }

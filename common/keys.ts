@@ -26,6 +26,15 @@ export interface KeyBinding {
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
+  { command: 'file.import', label: 'Import…', accelerator: 'CmdOrCtrl+O', menu: 'File', group: 'files' },
+  { command: 'file.export', label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', menu: 'File', group: 'files' },
+  {
+    command: 'document.details',
+    label: 'Document Details…',
+    accelerator: 'CmdOrCtrl+I',
+    menu: 'File',
+    group: 'files',
+  },
   { command: 'pane.add', label: 'Add Pane', accelerator: 'CmdOrCtrl+Alt+N', menu: 'File', group: 'panes' },
   { command: 'pane.close', label: 'Close Pane', accelerator: 'CmdOrCtrl+Alt+W', menu: 'File', group: 'panes' },
   { command: 'edit.undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', menu: 'Edit', group: 'history' },

@@ -6,7 +6,8 @@
  * - a document, measured as the UTF-8 JSON of its ProseMirror tree, is at most
  *   MAX_DOCUMENT_BYTES — checked on import and on every save, with the same message;
  * - a request to the local host carries at most one document and its envelope
- *   (MAX_REQUEST_BYTES);
+ *   (MAX_REQUEST_BYTES), except an import, which carries one file as base64
+ *   (MAX_IMPORT_PAYLOAD_CHARS of a file up to MAX_IMPORT_BYTES);
  * - a document nests at most MAX_DOCUMENT_DEPTH levels (quotes in lists in quotes…), so
  *   nothing accepted can exhaust the stack when the workspace is read back.
  */
@@ -25,6 +26,20 @@ export const MAX_DOCUMENT_BYTES = 2 * MAX_SOURCE_BYTES;
 
 /** Largest request body the local host reads: one whole document plus the call's other fields. */
 export const MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + MiB;
+
+/**
+ * Largest file the importer reads. Word and PDF files carry much besides their text
+ * (fonts, images, layout); text formats still stop at MAX_SOURCE_BYTES, and every
+ * imported document at MAX_DOCUMENT_BYTES.
+ */
+export const MAX_IMPORT_BYTES = 50 * MiB;
+
+/**
+ * Largest import payload: the file as base64 (4 characters for every 3 bytes), with room
+ * for a file 1 MB over the limit, so that such a file hears "larger than 50 MB" from the
+ * importer rather than a schema error.
+ */
+export const MAX_IMPORT_PAYLOAD_CHARS = 4 * Math.ceil((MAX_IMPORT_BYTES + MiB) / 3);
 
 /**
  * Deepest nesting of a document's nodes (the doc node is level 1). Markdown import nests

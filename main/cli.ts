@@ -4,13 +4,14 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParallaxError } from '../common/api';
 import { alignCommand, relateCommand, UsageError } from './cli-align';
 import { exportCommand, importCommand } from './cli-import';
 import { startHost } from './host';
 import { appVersion, openWorkspace } from './services/app';
+import { exportsDir } from './services/export/service';
 import { defaultWorkspacePath, parallaxHome, rendererDir } from './services/paths';
 
 const HELP = `Parallax — compare what several authors say about one question.
@@ -45,6 +46,7 @@ Files:
   The workspace is $PARALLAX_HOME/workspace.json (default ~/.parallax/workspace.json);
   a new one starts with the sample texts.`;
 
+/** Opens a URL or folder with the system's handler (browser, file manager). */
 function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
@@ -74,9 +76,11 @@ async function serve(args: string[]): Promise<void> {
     throw new ParallaxError('not-found', `The app is not built (${staticDir} is missing). Run "npm run build" first.`);
   }
   const workspacePath = values.workspace ? resolve(values.workspace) : defaultWorkspacePath(parallaxHome());
-  const { store, handlers } = await openWorkspace(workspacePath, 'browser');
+  const { store, handlers } = await openWorkspace(workspacePath, 'browser', {
+    exportHooks: { reveal: (path) => (openInBrowser(dirname(path)), true) },
+  });
   for (const notice of store.notices) process.stderr.write(`parallax: ${notice}\n`);
-  const host = await startHost({ handlers, staticDir, port });
+  const host = await startHost({ handlers, staticDir, port, exportsDir: exportsDir(workspacePath) });
   process.stdout.write(`Parallax at ${host.url}\n`);
   process.stderr.write(`Workspace: ${workspacePath}\nPress Ctrl+C to stop.\n`);
   if (values.open) openInBrowser(host.url);

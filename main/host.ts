@@ -10,12 +10,22 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers, type ErrorCode } from '../common/api';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, formatMegabytes } from '../common/limits';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** Content types of exported files served to the browser. */
+const EXPORT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/ld+json; charset=utf-8',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.qdpx': 'application/zip',
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,6 +44,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed token (tests); random otherwise. */
   token?: string;
+  /** Folder of exported files, served at /exports/<name>?token=… (browser mode). */
+  exportsDir?: string;
 }
 
 export interface RunningHost {
@@ -189,6 +201,34 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
   };
 
+  /** An exported file, for the browser to open or save; the token travels in the query (a plain link). */
+  const handleExport = async (res: ServerResponse, url: URL, name: string): Promise<void> => {
+    if (!options.exportsDir || !tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('Missing or wrong access token.');
+      return;
+    }
+    const file = join(options.exportsDir, basename(name));
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const ext = extname(file);
+      res.writeHead(200, {
+        'content-type': EXPORT_TYPES[ext] ?? 'application/octet-stream',
+        'content-length': info.size,
+        // An exported report is shown as a document: no scripts, nothing loaded from elsewhere.
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+        ...(ext === '.html'
+          ? {}
+          : { 'content-disposition': `attachment; filename="${basename(file).replace(/[^\w.-]/g, '_')}"` }),
+      });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  };
+
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -239,7 +279,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1]) : handleStatic(req, res, url.pathname);
+    const exported = /^\/exports\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
+    const work = api
+      ? handleApi(req, res, api[1])
+      : exported && req.method === 'GET'
+        ? handleExport(res, url, exported[1])
+        : handleStatic(req, res, url.pathname);
     work.catch((err: unknown) => {
       // The details stay in the server's log; the caller learns only that it failed.
       console.error('parallax: request failed:', err);

@@ -2,8 +2,10 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { askNewWorkspace, askOpenWorkspace, exportHooks } from './dialogs';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
+import type { ApiHandlers } from '../common/api';
 import { openWorkspace, type OpenedWorkspace } from './services/app';
 import { defaultWorkspacePath, parallaxHome } from './services/paths';
 
@@ -11,6 +13,24 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | undefined;
 let workspace: OpenedWorkspace | undefined;
+/** The handlers IPC calls: swapped in place when another workspace is opened. */
+const liveHandlers = {} as ApiHandlers;
+const hooks = exportHooks(() => mainWindow);
+
+/** Switches the window to another workspace: the current one is saved and closed first. */
+async function switchWorkspace(open: () => Promise<OpenedWorkspace | undefined>): Promise<void> {
+  try {
+    const next = await open();
+    if (!next) return;
+    const previous = workspace;
+    workspace = next;
+    Object.assign(liveHandlers, next.handlers);
+    await previous?.store.close();
+    mainWindow?.webContents.reload();
+  } catch (err) {
+    dialog.showErrorBox('Parallax could not open that workspace', (err as Error).message);
+  }
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -58,14 +78,25 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     const home = process.env.PARALLAX_HOME ? parallaxHome() : app.getPath('userData');
     try {
-      workspace = await openWorkspace(defaultWorkspacePath(home), 'electron');
+      workspace = await openWorkspace(defaultWorkspacePath(home), 'electron', { exportHooks: hooks });
     } catch (err) {
       dialog.showErrorBox('Parallax cannot open its workspace', (err as Error).message);
       app.quit();
       return;
     }
-    bindIpc(workspace.handlers, devServerUrl);
-    Menu.setApplicationMenu(buildMenu(() => mainWindow));
+    Object.assign(liveHandlers, workspace.handlers);
+    bindIpc(liveHandlers, devServerUrl);
+    Menu.setApplicationMenu(
+      buildMenu(() => mainWindow, {
+        newWorkspace: () => mainWindow && void switchWorkspace(() => askNewWorkspace(mainWindow!, hooks)),
+        openWorkspace: () =>
+          mainWindow &&
+          void switchWorkspace(async () => {
+            const path = await askOpenWorkspace(mainWindow!);
+            return path ? openWorkspace(path, 'electron', { exportHooks: hooks }) : undefined;
+          }),
+      }),
+    );
     mainWindow = createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -9,7 +9,13 @@ import { KEY_BINDINGS, type MenuName } from '../common/keys';
 
 type Item = MenuItemConstructorOptions;
 
-export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
+/** What the File menu does in the main process (workspaces are switched there). */
+export interface FileActions {
+  newWorkspace(): void;
+  openWorkspace(): void;
+}
+
+export function buildMenu(getWindow: () => BrowserWindow | undefined, files: FileActions): Menu {
   const send = (command: MenuCommand) => () => getWindow()?.webContents.send(COMMAND_CHANNEL, command);
   const isMac = process.platform === 'darwin';
   const separator: Item = { type: 'separator' };
@@ -36,7 +42,18 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
 
   const template: Item[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [...commands('File'), separator, isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: '&File',
+      submenu: [
+        // Switching workspaces happens in the main process, so these two are not renderer commands.
+        { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => files.newWorkspace() },
+        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+Shift+O', click: () => files.openWorkspace() },
+        separator,
+        ...commands('File'),
+        separator,
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: '&Edit',
       submenu: [

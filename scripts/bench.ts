@@ -188,6 +188,11 @@ function main(): void {
     stdio: 'inherit',
   });
   if (annotations.status !== 0) throw new Error('the annotation benchmark failed');
+
+  const io = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-io.ts')], {
+    stdio: 'inherit',
+  });
+  if (io.status !== 0) throw new Error('the import and export benchmark failed');
 }
 
 const at = process.argv.indexOf('--child');

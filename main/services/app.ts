@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { ApiHandlers } from '../../common/api';
 import { appRoot, samplesDir } from './paths';
 import { readDocumentFolder } from './sources';
+import type { DocumentRecord } from '../../common/model';
+import type { ExportHooks } from './export/service';
 import { createWorkspaceService } from './workspace-service';
 import { WorkspaceStore } from './store/workspace-store';
 
@@ -21,11 +23,26 @@ export function appVersion(): string {
   }
 }
 
-/** Opens the workspace at `path`, seeding a new one from samples/. */
-export async function openWorkspace(path: string, mode: 'electron' | 'browser'): Promise<OpenedWorkspace> {
+export interface OpenWorkspaceOptions {
+  /** How exports ask where to write and show their file (desktop dialogs). */
+  exportHooks?: ExportHooks;
+  /** Documents of a new workspace (default: the samples) and its name. */
+  seed?: () => Promise<DocumentRecord[]>;
+  name?: string;
+}
+
+/** Opens the workspace at `path`, seeding a new one from samples/ unless told otherwise. */
+export async function openWorkspace(
+  path: string,
+  mode: 'electron' | 'browser',
+  options: OpenWorkspaceOptions = {},
+): Promise<OpenedWorkspace> {
   const store = await WorkspaceStore.open(path, {
-    seed: () => readDocumentFolder(samplesDir()),
-    name: 'Japan, Russia and the Ukraine war',
+    seed: options.seed ?? (() => readDocumentFolder(samplesDir())),
+    name: options.name ?? 'Japan, Russia and the Ukraine war',
   });
-  return { store, handlers: createWorkspaceService({ store, mode, version: appVersion() }) };
+  return {
+    store,
+    handlers: createWorkspaceService({ store, mode, version: appVersion(), exportHooks: options.exportHooks }),
+  };
 }

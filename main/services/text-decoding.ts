@@ -45,6 +45,9 @@ const MIN_ASCII_SHARE_1252 = 0.5;
 /** Share of 2-byte pairs whose one half is NUL for text without a BOM to count as UTF-16. */
 const MIN_UTF16_NUL_SHARE = 0.3;
 
+/** Share of pairs that may have their zero on the other side in UTF-16 without a BOM. */
+const MAX_UTF16_OTHER_SIDE_SHARE = 0.05;
+
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
@@ -72,9 +75,10 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i] === 0) evenZeros++;
     if (bytes[i + 1] === 0) oddZeros++;
   }
-  // Text in UTF-16 never has a NUL code unit, so one half of a pair is zero, never both.
-  if (oddZeros >= pairs * MIN_UTF16_NUL_SHARE && evenZeros === 0) return 'utf-16le';
-  if (evenZeros >= pairs * MIN_UTF16_NUL_SHARE && oddZeros === 0) return 'utf-16be';
+  // Latin letters put their zero byte on one side of each pair; a few characters (such as
+  // U+4E00 一) have a zero on the other side, so that side may hold some zeros too.
+  if (oddZeros >= pairs * MIN_UTF16_NUL_SHARE && evenZeros <= pairs * MAX_UTF16_OTHER_SIDE_SHARE) return 'utf-16le';
+  if (evenZeros >= pairs * MIN_UTF16_NUL_SHARE && oddZeros <= pairs * MAX_UTF16_OTHER_SIDE_SHARE) return 'utf-16be';
   return undefined;
 }
 

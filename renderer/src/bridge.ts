@@ -98,6 +98,11 @@ function httpApi(): ParallaxApi {
   return api as unknown as ParallaxApi;
 }
 
+/** Where the local host serves an exported file (browser mode; the token travels in the link). */
+export function exportedFileUrl(fileName: string): string {
+  return `/exports/${encodeURIComponent(fileName)}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}
+
 /** Which transport this window uses. */
 export const transport: 'electron' | 'http' = window.parallax ? 'electron' : 'http';
 const api: ParallaxApi = window.parallax ?? httpApi();

@@ -15,6 +15,15 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'pane.add':
       view.addPane();
       break;
+    case 'file.import':
+      view.files.import();
+      break;
+    case 'file.export':
+      view.files.export();
+      break;
+    case 'document.details':
+      view.files.editDetails();
+      break;
     case 'pane.close':
       if (pane) view.close(pane);
       break;

@@ -2,6 +2,7 @@
 import './styles/app.css';
 import './styles/align.css';
 import './styles/annotations.css';
+import './styles/io.css';
 import './styles/links.css';
 import { call } from './bridge';
 import { bindCommands } from './commands';

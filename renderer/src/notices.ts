@@ -4,7 +4,13 @@ import { h } from './dom';
 export class Notices {
   readonly element = h('div', { class: 'notices', role: 'log', 'aria-live': 'polite' });
 
-  show(message: string, kind: 'info' | 'error' = 'info', action?: { label: string; run: () => void }): void {
+  /** Shows a message; an info fades after a few seconds unless `sticky` (e.g. it offers to open a file). */
+  show(
+    message: string,
+    kind: 'info' | 'error' = 'info',
+    action?: { label: string; run: () => void },
+    sticky = false,
+  ): void {
     const dismiss = h('button', { type: 'button', class: 'notice-dismiss', 'aria-label': 'Dismiss' }, '✕');
     const item = h(
       'div',
@@ -22,6 +28,6 @@ export class Notices {
     dismiss.addEventListener('click', () => item.remove());
     item.append(dismiss);
     this.element.append(item);
-    if (kind === 'info') setTimeout(() => item.remove(), 6000);
+    if (kind === 'info' && !sticky) setTimeout(() => item.remove(), 6000);
   }
 }

@@ -97,7 +97,7 @@ test('select text, tag it with a note, see the highlight, and find it after a re
   await expect(panel.locator('.panel-row')).toHaveCount(2);
   await panel.getByLabel('Filter by tag').selectOption({ label: '\u00a0\u00a0China threat' });
   await expect(panel.locator('.panel-row')).toHaveCount(1);
-  await expect(panel.locator('.panel-count')).toHaveText('1 of 2 annotations');
+  await expect(panel.locator(':scope > .panel-count')).toHaveText('1 of 2 annotations');
   await panel.getByLabel('Filter by tag').selectOption('');
   await panel.getByLabel('Filter by document').selectOption('nagy-nguyen-2023');
   await expect(panel.locator('.panel-row')).toHaveCount(1);

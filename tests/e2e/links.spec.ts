@@ -55,6 +55,7 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
   // Caret browsing: focus the first pane's text, move the caret, select a word with Shift+→.
   await page.locator('.pane').first().locator('.pm-doc').focus();
+  await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight');
@@ -77,6 +78,25 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   const related = page.locator('.pm-doc .lk.lk-related');
   await expect(related).toHaveCount(2);
 
+  // Enter with the cursor on a linked passage opens the link, by keyboard alone.
+  await page.keyboard.press('Shift+F6');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  const caretIn = () =>
+    page.evaluate(() => {
+      const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const s = g.getSelection();
+      return String(s.focusNode?.parentElement?.className);
+    });
+  expect(await caretIn()).toContain('lk-related');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Link' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Link' }).locator('.link-passage')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Link' })).toBeHidden();
+
   // Click opens the link; relation changed to agree; a passage of a third text is added.
   await related.first().click();
   const card = page.getByRole('dialog', { name: 'Link' });
@@ -84,6 +104,7 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   await selectPhrase(page, 'nagy-nguyen-2023', NAGY);
   await card.getByRole('button', { name: '+ Add selected passage' }).click();
   await expect(card.locator('.link-passage')).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/link-card.png' });
   await card.getByRole('button', { name: /Agree/ }).click();
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('.pm-doc .lk.lk-agree')).toHaveCount(3);
@@ -101,4 +122,36 @@ test('make a link with the keyboard; open it by click, change it, add a third pa
   await expect(page.locator('.pm-doc .lk')).toHaveCount(0);
   await page.locator('.notice').last().getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.pm-doc .lk')).toHaveCount(2);
+});
+
+test('a link passage whose text is deleted becomes an orphan, listed and re-attached to the selection', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  await selectPhrase(page, 'hornung-2022', HORNUNG);
+  await page.keyboard.press('l');
+  await selectPhrase(page, 'nagy-nguyen-2023', NAGY);
+  await page.keyboard.press('l');
+  await page.keyboard.press('Control+Enter');
+  const nagy = page.locator('.pane[data-doc-id="nagy-nguyen-2023"]');
+  await expect(nagy.locator('.lk')).toContainText('Russian oil');
+
+  // Delete the whole linked passage while editing.
+  await nagy.getByRole('button', { name: 'Edit' }).click();
+  await selectPhrase(page, 'nagy-nguyen-2023', NAGY);
+  await page.keyboard.press('Backspace');
+  await expect(nagy.locator('.lk')).toHaveCount(0);
+  await expect(page.locator('.panel-tab[data-tab="orphans"]')).toHaveText('Orphans (1)', { timeout: 5000 });
+  await nagy.getByRole('button', { name: 'Done' }).click();
+
+  await page.locator('.panel-tab[data-tab="orphans"]').click();
+  const orphan = page.locator('.link-orphans .panel-row');
+  await expect(orphan).toContainText('Tokyo continues to buy Russian oil');
+  await selectPhrase(page, 'nagy-nguyen-2023', 'partly out of a practical calculation');
+  await orphan.getByRole('button', { name: 'Attach to selection' }).click();
+  await expect(nagy.locator('.lk')).toContainText('practical calculation');
+  await expect(page.locator('.panel-tab[data-tab="orphans"]')).toHaveText('Orphans');
+  await expect(orphan).toHaveCount(0);
 });

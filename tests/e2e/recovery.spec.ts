@@ -38,3 +38,27 @@ test('a damaged workspace opens from its newest good backup, and the analyst is 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('invalid records are left out and listed, the rest of the workspace opens', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-e2e-records-'));
+  const workspace = join(dir, 'workspace.json');
+  await stop(await startHost(workspace));
+  const data = JSON.parse(readFileSync(workspace, 'utf8')) as { codebook: unknown[]; annotations: unknown[] };
+  data.codebook.push({ id: 'broken-tag', name: '', color: 'red' });
+  data.annotations.push({ id: 'an-broken', doc: 'hornung-2022', start: 'ten' });
+  writeFileSync(workspace, JSON.stringify(data));
+  const host = await startHost(workspace);
+  try {
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await page.goto(host.url);
+    await expect(page.locator('.pane')).toHaveCount(4);
+    const notice = page.locator('.notice-error');
+    await expect(notice).toContainText('2 records of the workspace could not be read and were left out');
+    await expect(notice).toContainText('codebook[');
+    await expect(notice).toContainText('"an-broken"');
+    await page.screenshot({ path: 'test-results/invalid-records.png' });
+  } finally {
+    await stop(host);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -54,6 +54,20 @@ describe('the contract', () => {
     expect(!bad.ok && bad.error.message).toMatch(/id: .*expected string/);
   });
 
+  it('refuses text that cannot be stored or exported, and nesting past the limits, naming where', async () => {
+    const nul = await dispatch(handlers, 'createTag', { name: 'Fine', description: 'a\u0000b' });
+    expect(nul).toMatchObject({ ok: false, error: { code: 'invalid-input', message: /description: .*U\+0000/ } });
+    const lone = await dispatch(handlers, 'createTag', { name: 'half \ud83d' });
+    expect(lone).toMatchObject({ ok: false, error: { code: 'invalid-input', message: /name: .*unpaired surrogate/ } });
+    let node: unknown = { type: 'paragraph' };
+    for (let i = 0; i < 101; i++) node = { type: 'blockquote', content: [node] };
+    const deep = await dispatch(handlers, 'saveDocument', { id: 'hornung-2022', doc: node, baseRevision: 0 });
+    expect(deep).toMatchObject({ ok: false, error: { code: 'too-deep', message: /more than 100 levels/ } });
+    // Emoji (a proper surrogate pair), tabs and line breaks are ordinary text.
+    const fine = await dispatch(handlers, 'createTag', { name: 'Ok 🙂', description: 'tab\there\nline' });
+    expect(fine).toMatchObject({ ok: true });
+  });
+
   it('answers unknown calls and unknown documents with typed errors', async () => {
     expect(await dispatch(handlers, 'deleteEverything', {})).toMatchObject({
       ok: false,

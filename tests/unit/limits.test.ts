@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inspectJSON } from '../../common/json-guard';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, MAX_SOURCE_BYTES } from '../../common/limits';
+import { plainTextOf } from '../../common/plaintext';
+import { readImport } from '../../main/services/import/read';
 import { startHost } from '../../main/host';
 import { documentFromText, readDocumentFile } from '../../main/services/sources';
 import { checkDocumentJSON, createWorkspaceService } from '../../main/services/workspace-service';
@@ -52,5 +55,28 @@ describe('the size limits', () => {
     expect(() => documentFromText(text, 'huge.txt')).toThrow(/huge\.txt: .*Parallax keeps documents up to 32 MB/);
     const json = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
     expect(() => checkDocumentJSON(json)).toThrow(/Parallax keeps documents up to 32 MB/);
+  });
+});
+
+describe('an imported document', () => {
+  it('can be saved again: control codes no export can hold are removed, with a warning', async () => {
+    const html =
+      // Character references reach the text where raw control bytes would be refused as binary.
+      '<html><body><p>Before&#1; the page&#12;break and a&#11;tab.</p><p>Second paragraph.</p></body></html>';
+    const imported = await readImport(new TextEncoder().encode(html), 'page.html');
+    const text = plainTextOf(imported.doc).text;
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(text).toContain('Before the page');
+    expect(imported.warnings.join(' ')).toMatch(/control characters? that no export format can hold/);
+    // What the pane would send back is accepted by the contract's checks.
+    expect(inspectJSON({ doc: imported.doc.toJSON() })).toBeUndefined();
+  });
+
+  it('nested deeper than a save accepts is refused on import, naming the file', async () => {
+    const html = `<html><body>${'<blockquote>'.repeat(150)}<p>Deep.</p>${'</blockquote>'.repeat(150)}</body></html>`;
+    await expect(readImport(new TextEncoder().encode(html), 'deep.html')).rejects.toMatchObject({
+      code: 'too-deep',
+      message: /deep\.html: the document nests more than 100 levels/,
+    });
   });
 });

@@ -40,6 +40,13 @@ describe('decoding text files', () => {
     }
   });
 
+  it('detects UTF-16 without a mark even with a character whose zero byte is on the other side (U+4E00)', () => {
+    const text = 'The character 一 means one; the rest of this line is plain English text.';
+    for (const order of ['le', 'be'] as const) {
+      expect(decodeText(utf16(text, order, false), 'cjk.txt')).toEqual({ text, encoding: `utf-16${order}` });
+    }
+  });
+
   it('reads Windows-1252 (Latin-1) text instead of filling it with replacement characters', () => {
     const decoded = decodeText(cp1252(sample), 'latin.txt');
     expect(decoded).toEqual({ text: sample, encoding: 'windows-1252' });

@@ -86,7 +86,11 @@ export async function exportQdpx(model: ExportModel, progress?: Progress): Promi
   // Selections per document: annotations, then each passage of an exported relation.
   const selections = new Map<string, string[]>();
   const counters = new Map(model.documents.map((d) => [d.record.id, codePointCounter(d.text)]));
-  const add = (doc: string, s: string) => selections.set(doc, [...(selections.get(doc) ?? []), s]);
+  const add = (doc: string, s: string) => {
+    const list = selections.get(doc);
+    if (list) list.push(s);
+    else selections.set(doc, [s]);
+  };
   const relations = model.relations.filter(exported);
   const total = model.annotations.length + relations.length;
   let i = 0;
@@ -155,5 +159,5 @@ ${links.length ? `<Links>${links.join('\n')}</Links>` : ''}
 </Project>
 `;
   files['project.qde'] = strToU8(project);
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: 1 });
 }

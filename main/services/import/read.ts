@@ -5,6 +5,7 @@
  */
 import { extname } from 'node:path';
 import { documentFromText } from '../sources';
+import { storableDocument } from '../storable-document';
 import { decodeText } from '../text-decoding';
 import { schema } from '../../../common/schema';
 import { plainTextOf } from '../../../common/plaintext';
@@ -88,5 +89,18 @@ export async function readImport(bytes: Uint8Array, name: string): Promise<Impor
     }
   }
   if (plainTextOf(imported.doc).text.trim() === '') throw refuse(name, 'has no text to import (it is empty).');
+  // The limits of a save, so what is imported can be saved and exported again.
+  const storable = storableDocument(imported.doc, name);
+  if (storable.removed) {
+    const n = storable.removed;
+    imported = {
+      ...imported,
+      doc: storable.doc,
+      warnings: [
+        ...imported.warnings,
+        `${n} control character${n === 1 ? '' : 's'} that no export format can hold ${n === 1 ? 'was' : 'were'} removed.`,
+      ],
+    };
+  }
   return imported;
 }

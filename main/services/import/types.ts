@@ -3,8 +3,8 @@ import type { Node } from 'prosemirror-model';
 import { ParallaxError } from '../../../common/api';
 import type { DocumentMeta } from '../../../common/model';
 
-/** Largest file Parallax imports. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Largest file Parallax imports (one of the limits in common/limits.ts). */
+export { MAX_IMPORT_BYTES } from '../../../common/limits';
 
 /** Formats Parallax imports, by file extension. */
 export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;

@@ -1,14 +1,17 @@
 /**
  * Caret browsing in a read-only pane: the arrow keys move a caret through the text and
  * Shift extends a selection from it (Ctrl/Alt+arrows by word, Home/End to the line's
- * ends), so a passage can be selected, tagged (T) or linked (L) without a mouse. Enter
+ * ends, Ctrl+Home/End to the text's), so a passage can be selected, tagged (T) or linked (L) without a mouse. Enter
  * opens what is at the caret. Editing panes keep the editor's own keys. The browser
  * draws no caret in text that is not editable, so a thin bar stands in for it.
  */
-import { Plugin } from 'prosemirror-state';
+import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
-type Move = [direction: 'forward' | 'backward', granularity: 'character' | 'word' | 'line' | 'lineboundary'];
+type Move = [
+  direction: 'forward' | 'backward',
+  granularity: 'character' | 'word' | 'line' | 'lineboundary' | 'documentboundary',
+];
 
 function moveFor(event: KeyboardEvent): Move | undefined {
   const byWord = event.ctrlKey || event.altKey;
@@ -22,9 +25,9 @@ function moveFor(event: KeyboardEvent): Move | undefined {
     case 'ArrowUp':
       return ['backward', 'line'];
     case 'End':
-      return ['forward', 'lineboundary'];
+      return ['forward', event.ctrlKey ? 'documentboundary' : 'lineboundary'];
     case 'Home':
-      return ['backward', 'lineboundary'];
+      return ['backward', event.ctrlKey ? 'documentboundary' : 'lineboundary'];
     default:
       return undefined;
   }
@@ -38,6 +41,38 @@ function ensureCaret(view: EditorView, sel: Selection): void {
   const found = view.posAtCoords({ left: box.left + 40, top }) ?? { pos: 1 };
   const { node, offset } = view.domAtPos(found.pos);
   sel.collapse(node, offset);
+}
+
+/**
+ * Tells the editor where the browser's selection now is. ProseMirror owns the selection of a
+ * read-only text that has the focus and writes its own back on every update, so a selection it
+ * has not yet read (it reads on the browser's next selectionchange) would be undone by any
+ * update in between, such as a highlight redrawn.
+ */
+function syncSelection(view: EditorView, sel: Selection): void {
+  if (!sel.anchorNode || !sel.focusNode) return;
+  try {
+    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    const tr = view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head));
+    view.dispatch(tr.setMeta('addToHistory', false));
+  } catch {
+    /* a place ProseMirror cannot name; it reads the selection itself on the next change */
+  }
+}
+
+/** The first (or last) place in a text's own characters, where Ctrl+Home (Ctrl+End) goes. */
+function textBoundary(root: HTMLElement, direction: 'forward' | 'backward'): [Node | null, number] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let first: Node | null = null;
+  let last: Node | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent?.trim()) continue;
+    first ??= n;
+    last = n;
+    if (direction === 'backward') break;
+  }
+  return direction === 'backward' ? [first, 0] : [last, last?.textContent?.length ?? 0];
 }
 
 /** The stand-in caret, one for the window. */
@@ -92,9 +127,28 @@ export function caretBrowsing(onEnter?: (view: EditorView) => boolean): Plugin {
           const sel = window.getSelection();
           if (!move || !sel) return false;
           ensureCaret(view, sel);
-          sel.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+          const before = {
+            anchor: sel.anchorNode,
+            anchorOffset: sel.anchorOffset,
+            focus: sel.focusNode,
+            focusOffset: sel.focusOffset,
+          };
+          if (move[1] === 'documentboundary') {
+            // The page's own boundary lies outside the pane: go to the start or end of this text.
+            const [node, offset] = textBoundary(view.dom, move[0]);
+            if (!node) return false;
+            if (event.shiftKey) sel.extend(node, offset);
+            else sel.collapse(node, offset);
+          } else {
+            sel.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+          }
+          // The cursor stays in this pane's text.
+          if (!view.dom.contains(sel.focusNode) && before.anchor && before.focus) {
+            sel.setBaseAndExtent(before.anchor, before.anchorOffset, before.focus, before.focusOffset);
+          }
           const focus = sel.focusNode?.nodeType === Node.TEXT_NODE ? sel.focusNode.parentElement : sel.focusNode;
           (focus as Element | null)?.scrollIntoView?.({ block: 'nearest' });
+          syncSelection(view, sel);
           drawCaret(view);
           event.preventDefault();
           return true;

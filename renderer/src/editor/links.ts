@@ -173,10 +173,3 @@ export function linkEndPosition(state: EditorState, key: string): { from: number
   if (!found.length) return undefined;
   return { from: Math.min(...found.map((d) => d.from)), to: Math.max(...found.map((d) => d.to)) };
 }
-
-/** The link ends of a pane in reading order (`<link id>:<index>` keys). */
-export function linkOrder(state: EditorState): string[] {
-  const found = linkKey.getState(state)?.set.find() ?? [];
-  found.sort((x, y) => x.from - y.from || x.to - y.to);
-  return [...new Set(found.map((d) => d.spec.end as string))];
-}

@@ -4,7 +4,7 @@
  * its own, so the browser's selection is read and mapped into the document.
  */
 import type { EditorView } from 'prosemirror-view';
-import { plainTextOf, posToOffset } from '../../../common/plaintext';
+import { offsetToPos, plainTextOf, posToOffset } from '../../../common/plaintext';
 import { annotationPosition, changeAnnotations } from './annotations';
 import { suggestionPosition } from './suggestions';
 
@@ -64,15 +64,30 @@ export function scrollToAnnotation(view: EditorView, id: string): boolean {
   return true;
 }
 
-/** Scrolls a suggested passage to the middle of its pane and briefly flashes it. */
-export function scrollToSuggestion(view: EditorView, id: string): boolean {
+/** Scrolls a suggested passage to the middle of its pane and (unless told not to) briefly flashes it. */
+export function scrollToSuggestion(view: EditorView, id: string, flash = true): boolean {
   const at = suggestionPosition(view.state, id);
   if (!at) return false;
   scrollPosIntoView(view, at.from);
+  if (!flash) return true;
   for (const el of view.dom.querySelectorAll<HTMLElement>(`.sg-id-${CSS.escape(id)}`)) {
     el.classList.remove('sg-flash');
     void el.offsetWidth; // restart the animation
     el.classList.add('sg-flash');
   }
   return true;
+}
+
+/** Scrolls a range of the text (plain-text offsets) into view and selects it, as a drag would. */
+export function selectOffsets(view: EditorView, start: number, end: number): void {
+  const pt = plainTextOf(view.state.doc);
+  const from = offsetToPos(pt, start, 'after');
+  scrollPosIntoView(view, from);
+  const a = view.domAtPos(from);
+  const b = view.domAtPos(offsetToPos(pt, end, 'before'));
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  window.getSelection()?.removeAllRanges();
+  window.getSelection()?.addRange(range);
 }

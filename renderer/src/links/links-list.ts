@@ -70,7 +70,7 @@ export class LinksList {
     for (const input of [this.search, this.relation, this.pair, this.tag]) {
       input.addEventListener('input', () => this.render());
     }
-    this.count = h('p', { class: 'panel-count', role: 'status' });
+    this.count = h('p', { class: 'view-count', role: 'status' });
     this.list = h('ul', { class: 'panel-list links-list' });
     this.element = h(
       'div',

@@ -16,6 +16,9 @@ export interface CardActions {
   setStatus(s: Suggestion, status: Suggestion['status']): Promise<void>;
   /** Brings one side of a suggestion into view. */
   reveal(s: Suggestion, side: 'a' | 'b'): Promise<void>;
+  /** The card opened on a suggestion, or closed. */
+  opened?(s: Suggestion): void;
+  closed?(): void;
 }
 
 const HEADING = { agree: 'Agrees with', conflict: 'Conflicts with', related: 'Related to' } as const;
@@ -101,6 +104,7 @@ export class SuggestionCard {
     this.element.dataset.suggestion = s.id;
     this.render();
     this.element.hidden = false;
+    this.actions.opened?.(s);
     placeNear(this.element, near, { width: 380, height: 300 });
     this.element.focus();
   }
@@ -109,6 +113,7 @@ export class SuggestionCard {
     if (this.element.hidden) return;
     this.element.hidden = true;
     this.current = undefined;
+    this.actions.closed?.();
     this.returnFocus?.focus({ preventScroll: true });
   }
 

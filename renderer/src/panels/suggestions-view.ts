@@ -32,6 +32,8 @@ export interface SuggestionsHost {
   undo(): void;
   /** Accepting made this link, or taking an acceptance back removed the link of this suggestion. */
   linkChanged(change: { made: Link } | { unmadeFor: string }): void;
+  /** Whether the workspace has links (the legend's chips filter them too). */
+  hasLinks(): boolean;
 }
 
 export class SuggestionsView {
@@ -44,8 +46,9 @@ export class SuggestionsView {
   private list: Suggestion[] = [];
   /** Every suggestion, dismissed ones too (the review queue lists them). */
   private everything: Suggestion[] = [];
-  /** The suggestion under focus in the review queue: the one drawn strongly. */
-  private focused?: string;
+  /** The suggestion under focus in the review queue, and the one whose card is open: drawn strongly. */
+  private queueFocus?: string;
+  private cardFocus?: string;
   private readonly listeners = new Set<() => void>();
   private aligning = false;
   /** The suggestion last opened, where F8 / Shift+F8 go on from. */
@@ -65,8 +68,7 @@ export class SuggestionsView {
       {
         class: 'legend',
         hidden: true,
-        title:
-          'Suggested alignments: hover a tinted passage for its relation and evidence, click it to accept or dismiss',
+        title: 'Relations of suggestions and links: click a chip to hide or show that relation in the panes',
       },
       ...(['agree', 'conflict', 'related'] as const).map((relation) => {
         const chip = h(
@@ -91,6 +93,8 @@ export class SuggestionsView {
       label: (id) => this.label(id),
       setStatus: (s, status) => this.setStatus(s, status).then(() => undefined),
       reveal: (s, side) => this.reveal(s, side),
+      opened: (s) => this.cardOn(s.id),
+      closed: () => this.cardOn(undefined),
     });
     document.addEventListener('mousedown', (event) => {
       const target = event.target as HTMLElement;
@@ -110,8 +114,13 @@ export class SuggestionsView {
   private set(list: Suggestion[]): void {
     this.everything = list;
     this.list = list.filter((s) => s.status === 'suggested');
-    this.legend.hidden = list.length === 0;
+    this.refreshLegend();
     for (const listener of this.listeners) listener();
+  }
+
+  /** Shows the legend while there are suggestions or links to filter. */
+  refreshLegend(): void {
+    this.legend.hidden = this.everything.length === 0 && !this.host.hasLinks();
   }
 
   /** Every suggestion of the workspace, decided ones too. */
@@ -128,14 +137,25 @@ export class SuggestionsView {
     this.listeners.add(listener);
   }
 
+  private get focused(): string | undefined {
+    return this.cardFocus ?? this.queueFocus;
+  }
+
   /** Draws one suggestion strongly (the one under review), or none; brings it into view. */
   focus(id: string | undefined, reveal = false): void {
-    if (this.focused === id) return;
-    this.focused = id;
+    if (this.queueFocus === id) return;
+    this.queueFocus = id;
     for (const p of this.host.panes()) {
       p.showSuggestions();
-      if (id && reveal) p.revealSuggestion(id);
+      if (id && reveal) p.revealSuggestion(id, false);
     }
+  }
+
+  /** The card opened on a suggestion (drawn strongly while it is open) or closed. */
+  private cardOn(id: string | undefined): void {
+    const before = this.focused;
+    this.cardFocus = id;
+    if (this.focused !== before) for (const p of this.host.panes()) p.showSuggestions();
   }
 
   private label(docId: string): string {

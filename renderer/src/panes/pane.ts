@@ -13,11 +13,10 @@ import { PaneHeader, type SaveStatus } from './pane-header';
 import { setSuggestions, suggestionOrder, type SuggestionMark } from '../editor/suggestions';
 import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
-import { changeLinks, linkAnchors, linkEndPosition, linkOrder, setLinks, type LinkMark } from '../editor/links';
+import { changeLinks, linkAnchors, linkEndPosition, setLinks, type LinkMark } from '../editor/links';
 import type { ItemsAt } from '../editor';
-import { offsetToPos, plainTextOf } from '../../../common/plaintext';
 import type { LinkChange } from '../links/link-model';
-import { scrollPosIntoView } from '../editor/selection';
+import { scrollPosIntoView, selectOffsets } from '../editor/selection';
 
 /** A passage selected in a pane, as plain-text offsets of a document revision. */
 export interface PaneSelection extends SelectedText {
@@ -209,30 +208,7 @@ export class Pane {
 
   /** Scrolls a range of the text (plain-text offsets) into view and selects it. */
   revealRange(start: number, end: number): void {
-    if (!this.view) return;
-    const pt = plainTextOf(this.view.state.doc);
-    const from = offsetToPos(pt, start, 'after');
-    scrollPosIntoView(this.view, from);
-    const a = this.view.domAtPos(from);
-    const b = this.view.domAtPos(offsetToPos(pt, end, 'before'));
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    window.getSelection()?.removeAllRanges();
-    window.getSelection()?.addRange(range);
-  }
-
-  /** Where a link end is on screen. */
-  linkEndRect(key: string): DOMRect | undefined {
-    const at = this.view && linkEndPosition(this.view.state, key);
-    if (!this.view || !at) return undefined;
-    const a = this.view.coordsAtPos(at.from);
-    return new DOMRect(a.left, a.top, 1, a.bottom - a.top);
-  }
-
-  /** The link ends of this pane in reading order. */
-  linkEndKeys(): string[] {
-    return this.view ? linkOrder(this.view.state) : [];
+    if (this.view) selectOffsets(this.view, start, end);
   }
 
   /** The text selected in this pane, if any. */
@@ -247,8 +223,8 @@ export class Pane {
   }
 
   /** Scrolls a suggested passage to the middle of the pane; false if it is not in this pane. */
-  revealSuggestion(id: string): boolean {
-    return !!this.view && scrollToSuggestion(this.view, id);
+  revealSuggestion(id: string, flash = true): boolean {
+    return !!this.view && scrollToSuggestion(this.view, id, flash);
   }
 
   /** The pane's suggestions in reading order. */

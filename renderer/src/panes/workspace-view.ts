@@ -2,7 +2,7 @@
  * The panes side by side: adding, closing, reordering and switching documents, with
  * the layout saved to the workspace after every change.
  */
-import type { WorkspacePayload } from '../../../common/api';
+import type { ImportResult, WorkspacePayload } from '../../../common/api';
 import { MAX_PANES, type DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
@@ -14,12 +14,12 @@ import { Linker } from '../links/linker';
 import { LinksList } from '../links/links-list';
 import { linkMarks } from '../links/link-marks';
 import type { LinkMark } from '../editor/links';
-import { itemsAt, type ItemsAt } from '../editor';
-import { ItemChooser, type ChooserItem } from '../panels/item-chooser';
+import type { ItemsAt } from '../editor';
+import { ItemOpener } from '../panels/item-opener';
 import { ReviewView } from '../review/review-view';
-import { clip, docLabel as docLabelOf } from '../labels';
 import { Annotator } from '../panels/annotator';
 import { SuggestionsView } from '../panels/suggestions-view';
+import { FileActions } from '../io/file-actions';
 import { ConceptsDialog } from './concepts-dialog';
 import { Pane, type PaneHost } from './pane';
 
@@ -36,10 +36,11 @@ export class WorkspaceView implements PaneHost {
   readonly annotator: Annotator;
   /** The workspace's links, shared by every view that shows them. */
   readonly links = new LinkModel();
+  readonly files: FileActions;
   readonly linker: Linker;
   readonly review: ReviewView;
   private readonly linksList: LinksList;
-  private readonly chooser = new ItemChooser();
+  private readonly opener: ItemOpener;
 
   constructor(
     private workspace: WorkspacePayload,
@@ -62,6 +63,7 @@ export class WorkspaceView implements PaneHost {
           if (made) this.links.remove(made.id);
         }
       },
+      hasLinks: () => this.links.links.length > 0,
     });
     this.concepts = new ConceptsDialog(notices);
     const conceptsButton = h(
@@ -88,6 +90,15 @@ export class WorkspaceView implements PaneHost {
     this.linker = new Linker(this.links, this.annotator.model, workspaceHost);
     this.linksList = new LinksList(this.linker, this.annotator.model, workspaceHost);
     this.review = new ReviewView(this.suggestions, workspaceHost);
+    this.opener = new ItemOpener({
+      annotator: this.annotator,
+      links: this.links,
+      linker: this.linker,
+      suggestions: this.suggestions,
+      documents: () => this.workspace.documents,
+      activePane: () => this.activePane(),
+      notify: (message) => this.notify(message),
+    });
     this.annotator.panel.addTab('links', 'Links', this.linksList, 'codebook');
     this.annotator.panel.addTab('review', 'Review', this.review, 'codebook');
     this.annotator.panel.addOrphans({
@@ -98,11 +109,25 @@ export class WorkspaceView implements PaneHost {
     this.links.onChange((change) => {
       for (const pane of this.panes) pane.showLinks(change);
       this.annotator.panel.render();
+      this.suggestions.refreshLegend();
     });
     const linkButton = h('button', { type: 'button', title: 'Link this passage to another (L)' }, 'Link…');
     linkButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
     linkButton.addEventListener('click', () => this.linker.start());
     this.annotator.selectionBar.append(linkButton);
+    const workArea = h('div', { class: 'work-area' });
+    this.files = new FileActions(
+      {
+        documents: () => this.workspace.documents,
+        notify: (message, kind, action) => this.notify(message, kind, action),
+        documentImported: (result) => this.documentImported(result),
+        documentDetailsChanged: (summary) => this.documentDetailsChanged(summary),
+        activeDocument: () => this.activePane()?.docId,
+      },
+      notices,
+      workArea,
+    );
+    workArea.prepend(this.panesElement, this.annotator.panel.element);
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -111,6 +136,7 @@ export class WorkspaceView implements PaneHost {
         { class: 'toolbar', 'aria-label': 'Workspace' },
         h('span', { class: 'brand' }, 'Parallax'),
         h('span', { class: 'workspace-name' }, workspace.name),
+        this.files.toolbar,
         h('span', { class: 'spacer' }),
         this.suggestions.legend,
         this.suggestions.status,
@@ -121,15 +147,16 @@ export class WorkspaceView implements PaneHost {
         this.annotator.saveIndicator,
         this.annotator.toolbarButton,
       ),
-      h('div', { class: 'work-area' }, this.panesElement, this.annotator.panel.element),
+      workArea,
       notices.element,
+      ...this.files.elements,
       this.concepts.element,
       this.annotator.popover.element,
       this.suggestions.card.element,
       this.annotator.selectionBar,
       this.linker.dialog.element,
       this.linker.pickBar,
-      this.chooser.element,
+      this.opener.chooser.element,
     );
     for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
     this.refresh();
@@ -191,87 +218,12 @@ export class WorkspaceView implements PaneHost {
   }
 
   itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean {
-    if (pane.editing || !window.getSelection()?.isCollapsed) return false;
-    this.openItems(pane, items, new DOMRect(event.clientX, event.clientY, 1, 1));
-    return true;
-  }
-
-  /** Opens the one thing at a place, or offers a chooser when there are several. */
-  private openItems(pane: Pane, items: ItemsAt, near: DOMRect): void {
-    const label = (id: string) => this.workspace.documents.find((d) => d.id === id);
-    const choices: ChooserItem[] = [
-      ...items.annotations.flatMap((id) => {
-        const a = this.annotator.model.annotations.find((x) => x.id === id);
-        return a
-          ? [
-              {
-                kind: 'annotation' as const,
-                chip: a.tags.map((t) => this.annotator.model.tagName(t)).join(', ') || 'Note',
-                chipClass: 'chip-annotation',
-                text: clip(a.note || a.quote.exact, 90),
-                open: () => this.annotator.open(id, near),
-              },
-            ]
-          : [];
-      }),
-      ...items.links.flatMap((id) => {
-        const l = this.links.get(id);
-        if (!l) return [];
-        const others = l.ends.filter((e) => e.doc !== pane.docId).map((e) => docLabelOf(label(e.doc), e.doc));
-        return [
-          {
-            kind: 'link' as const,
-            chip: `link · ${l.relation}`,
-            chipClass: `lk lk-${l.relation}`,
-            text: `with ${[...new Set(others)].join(', ') || 'this text'}${l.note ? ` — ${clip(l.note, 60)}` : ''}`,
-            open: () => this.linker.open(id, near),
-          },
-        ];
-      }),
-      ...items.suggestions.flatMap((id) => {
-        const s = this.suggestions.get(id);
-        if (!s) return [];
-        const other = s.a.doc === pane.docId ? s.b : s.a;
-        return [
-          {
-            kind: 'suggestion' as const,
-            chip: `suggested · ${s.relation}`,
-            chipClass: `sg sg-${s.relation}`,
-            text: `${docLabelOf(label(other.doc), other.doc)}: “${clip(other.text, 70)}”`,
-            open: () => this.suggestions.open(pane, id, near),
-          },
-        ];
-      }),
-    ];
-    if (choices.length === 1) choices[0].open();
-    else if (choices.length > 1) this.chooser.open(choices, near);
+    return this.opener.clicked(pane, items, event);
   }
 
   /** Opens the annotation, link or suggestion at the cursor of the active pane (Alt+Enter, or Enter while reading). */
   openAtCaret(): boolean {
-    const pane = this.activePane();
-    const view = pane?.editorView();
-    if (!pane || !view) return false;
-    const sel = window.getSelection();
-    let pos = view.state.selection.from;
-    if (sel?.focusNode && view.dom.contains(sel.focusNode)) {
-      try {
-        pos = view.posAtDOM(sel.focusNode, sel.focusOffset);
-      } catch {
-        /* keep the editor's own selection */
-      }
-    }
-    const node = view.domAtPos(pos).node;
-    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-    const items = itemsAt(view.state, pos, element);
-    const count = items.annotations.length + items.links.length + items.suggestions.length;
-    if (!count) {
-      this.notify('Nothing to open at the cursor: move it onto a highlighted, linked or suggested passage.');
-      return false;
-    }
-    const c = view.coordsAtPos(pos);
-    this.openItems(pane, items, new DOMRect(c.left, c.top, 1, c.bottom - c.top));
-    return true;
+    return this.opener.openAtCaret();
   }
 
   /** Shows a tab of the side panel (opening the panel) and gives it the keyboard. */
@@ -353,14 +305,17 @@ export class WorkspaceView implements PaneHost {
       .catch((err: Error) => this.notify(`The pane layout was not saved: ${err.message}`, 'error'));
   }
 
-  /** Adds a pane after the active one, showing a document not yet on screen if there is one. */
-  addPane(): void {
+  /** Adds a pane after the active one, showing `docId` or else a document not yet on screen if there is one. */
+  addPane(docId?: string): void {
     if (this.panes.length >= MAX_PANES) {
       this.notify(`Parallax shows at most ${MAX_PANES} panes side by side.`);
       return;
     }
     const shown = new Set(this.panes.map((p) => p.docId));
-    const doc = this.workspace.documents.find((d) => !shown.has(d.id)) ?? this.workspace.documents[0];
+    const doc =
+      this.workspace.documents.find((d) => d.id === docId) ??
+      this.workspace.documents.find((d) => !shown.has(d.id)) ??
+      this.workspace.documents[0];
     if (!doc) return;
     const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
     const pane = this.mountPane(`pane-${this.nextPaneNumber}`, doc.id, at);
@@ -394,6 +349,35 @@ export class WorkspaceView implements PaneHost {
     this.refresh();
     this.saveLayout();
     pane.focus();
+  }
+
+  /** An import added a document (shown in a new pane, or the active one when the row is full) or replaced one. */
+  async documentImported(result: ImportResult): Promise<void> {
+    const { document: doc } = result;
+    const known = this.workspace.documents.findIndex((d) => d.id === doc.id);
+    if (known >= 0) this.workspace.documents[known] = doc;
+    else this.workspace.documents.push(doc);
+    if (result.replaced) {
+      await Promise.all([this.annotator.load(), this.links.load()]);
+      await Promise.all(this.panes.filter((p) => p.docId === doc.id).map((p) => p.load()));
+      this.refresh();
+      return;
+    }
+    if (this.panes.length < MAX_PANES) {
+      this.addPane(doc.id);
+      // The row scrolls sideways when narrow: bring the new pane into view.
+      this.panes.find((p) => p.docId === doc.id)?.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      this.refresh();
+      await this.paneFor(doc.id);
+    }
+  }
+
+  documentDetailsChanged(summary: DocumentSummary): void {
+    const known = this.workspace.documents.findIndex((d) => d.id === summary.id);
+    if (known >= 0) this.workspace.documents[known] = summary;
+    for (const pane of this.panes) if (pane.docId === summary.id) void pane.refreshIfClean();
+    this.refresh();
   }
 
   documentChosen(): void {

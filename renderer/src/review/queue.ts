@@ -19,10 +19,9 @@ export function pairOf(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** How sure Align is of a suggestion: its confidence where it gives one, else its score. */
+/** How sure Align is of a suggestion: its confidence in the relation where it gives one, else its score. */
 export function confidenceOf(s: Suggestion): number {
-  const confidence = (s as Suggestion & { confidence?: number }).confidence;
-  return typeof confidence === 'number' ? confidence : s.score;
+  return s.confidence ?? s.score;
 }
 
 /** The suggestions the filter lets through, most confident first (ties in a stable order). */

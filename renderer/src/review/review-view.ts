@@ -61,7 +61,7 @@ export class ReviewView {
         this.render();
       });
     }
-    this.count = h('p', { class: 'panel-count', role: 'status' });
+    this.count = h('p', { class: 'view-count', role: 'status' });
     this.list = h('ul', {
       class: 'panel-list review-list',
       role: 'listbox',
@@ -183,8 +183,8 @@ export class ReviewView {
         'div',
         { class: 'row-meta' },
         h('span', { class: `chip sg sg-${s.relation}` }, s.relation),
-        h('span', { class: 'row-doc' }, `${this.label(s.a.doc)} – ${this.label(s.b.doc)}`),
         h('span', { class: 'review-confidence', title: 'Confidence' }, confidenceOf(s).toFixed(2)),
+        h('span', { class: 'row-doc' }, `${this.label(s.a.doc)} – ${this.label(s.b.doc)}`),
         s.status !== 'suggested' ? h('span', { class: 'review-status' }, STATUS_TEXT[s.status]) : undefined,
       ),
       h('q', { class: 'row-quote' }, clip(s.a.text, 120)),

@@ -6,6 +6,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportWorkspace } from '../../../main/services/export/service';
 import { codePointCounter } from '../../../main/services/export/qdpx';
+import { readImport } from '../../../main/services/import/read';
+import { plainTextOf } from '../../../common/plaintext';
 import { annotate, openFixture, tempDir, TEXT_A, TEXT_B, TRICKY_NOTE, type Fixture } from './helpers';
 
 let f: Fixture | undefined;
@@ -212,10 +214,16 @@ describe('reports', () => {
     const md = (await exported('md')).bytes.toString('utf8');
     expect(md).toMatch(/^## Contradictions$/m);
     expect(md).toContain('> hesitated for weeks 𝄞 before acting');
-    const docx = unzipSync(new Uint8Array((await exported('docx')).bytes));
-    const body = strFromU8(docx['word/document.xml']);
-    expect(body).toContain('Contradictions');
-    expect(body).toContain('Japan did not join the sanctions quickly');
+    // The Word report reads back (mammoth, through Parallax's own .docx import) with its headings and quotes.
+    const word = await readImport(new Uint8Array((await exported('docx')).bytes), 'report.docx');
+    const pt = plainTextOf(word.doc);
+    const headings = pt.blocks.filter((b) => b.kind === 'heading').map((b) => pt.text.slice(b.start, b.end));
+    expect(headings).toEqual(expect.arrayContaining(['Codebook', 'Contradictions', 'Annotations by tag']));
+    expect(pt.text).toContain('Japan did not join the sanctions quickly');
+    expect(pt.text).toContain('hesitated for weeks 𝄞 before acting');
+    expect(pt.text).toContain(TRICKY_NOTE.split('\n')[0]);
+    expect(word.meta.title).toBe('Test workspace');
+    expect(pt.text.startsWith('Test workspace')).toBe(true);
   });
 });
 

@@ -120,4 +120,27 @@ describe('text import', () => {
     expect(textOf(txt.doc)).toBe('One line continued.\n\nSecond paragraph.');
     expect(txt.meta.title).toBeUndefined();
   });
+
+  it('reads UTF-16 with a byte-order mark and Windows-1252 as the same text', async () => {
+    const text = 'Café “déjà vu” — 5 €.';
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer),
+    ]);
+    const cp1252 = new Uint8Array(
+      [...'Caf', 0xe9, ' ', 0x93, 'd', 0xe9, 'j', 0xe0, ' vu', 0x94, ' ', 0x97, ' 5 ', 0x80, '.'].flatMap((c) =>
+        typeof c === 'number' ? [c] : [...c].map((ch) => ch.charCodeAt(0)),
+      ),
+    );
+    for (const bytes of [utf16, cp1252]) {
+      expect(textOf((await readImport(bytes, 'note.txt')).doc)).toBe(text);
+    }
+    const html = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(new Uint16Array([...'<p>Café</p>'].map((c) => c.charCodeAt(0))).buffer),
+    ]);
+    expect(textOf((await readImport(html, 'page.html')).doc)).toBe('Café');
+  });
 });

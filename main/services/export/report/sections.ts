@@ -6,6 +6,8 @@ import type { Annotation } from '../../../../common/model';
 import type { ExportModel, ExportRelation } from '../model';
 import type { ReportBlock, ReportSection } from './blocks';
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const RELATION_LABEL = { agree: 'agree', conflict: 'conflict', related: 'related' } as const;
 
 function quoteOf(model: ExportModel, a: Annotation, withDoc: boolean): ReportBlock {
@@ -85,7 +87,13 @@ const byTag: ReportSection = {
   build(model) {
     const blocks: ReportBlock[] = [];
     const byTagId = new Map<string, Annotation[]>();
-    for (const a of model.annotations) for (const t of a.tags) byTagId.set(t, [...(byTagId.get(t) ?? []), a]);
+    for (const a of model.annotations) {
+      for (const t of a.tags) {
+        const list = byTagId.get(t);
+        if (list) list.push(a);
+        else byTagId.set(t, [a]);
+      }
+    }
     for (const t of model.tags) {
       const tagged = byTagId.get(t.id) ?? [];
       if (!tagged.length) continue;
@@ -107,7 +115,11 @@ const byDocument: ReportSection = {
   build(model) {
     const blocks: ReportBlock[] = [];
     const byDoc = new Map<string, Annotation[]>();
-    for (const a of model.annotations) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
+    for (const a of model.annotations) {
+      const list = byDoc.get(a.doc);
+      if (list) list.push(a);
+      else byDoc.set(a.doc, [a]);
+    }
     for (const d of model.documents) {
       const mine = (byDoc.get(d.record.id) ?? []).sort((a, b) => a.start - b.start);
       const m = d.record.meta;
@@ -136,7 +148,7 @@ export function buildReport(model: ExportModel, sections: ReportSection[] = REPO
       kind: 'paragraph',
       runs: [
         {
-          text: `${model.documents.length} documents, ${model.annotations.length} annotations, ${model.tags.length} tags. Exported from Parallax on ${model.exportedAt.slice(0, 10)}.`,
+          text: `${count(model.documents.length, 'document')}, ${count(model.annotations.length, 'annotation')}, ${count(model.relations.filter((r) => r.kind === 'link').length, 'link')}, ${count(model.tags.length, 'tag')}. Exported from Parallax on ${model.exportedAt.slice(0, 10)}.`,
           italic: true,
         },
       ],

@@ -1,0 +1,149 @@
+/**
+ * Bringing files into the workspace from the renderer: File → Import…, the Import
+ * button and files dropped on the window. Each file is read, checked by the service
+ * (which says what it found), its details confirmed in a short dialog, and then added
+ * (or put in place of the document it replaces) and shown in a pane.
+ */
+import type { ImportResult } from '../../../common/api';
+import type { DocumentSummary } from '../../../common/model';
+import { call } from '../bridge';
+import { h } from '../dom';
+import { DetailsDialog } from './details-dialog';
+import { IMPORT_ACCEPT, MAX_IMPORT_MB, readAsBase64, sizeLabel } from './read-file';
+
+export interface ImporterHost {
+  notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+  /** A document was added or replaced: update lists and show it. */
+  documentImported(result: ImportResult): void | Promise<void>;
+  /** A document's details changed. */
+  documentDetailsChanged(summary: DocumentSummary): void;
+  documents(): DocumentSummary[];
+}
+
+/** What happened to the annotations and links of a replaced document. */
+function replacedSummary({ moved, orphaned }: ImportResult): string {
+  if (!moved && !orphaned) return 'every annotation and link is where it was.';
+  const parts = [];
+  if (moved)
+    parts.push(
+      `${moved} annotation${moved === 1 ? '' : 's'} or link end${moved === 1 ? '' : 's'} found at a new place`,
+    );
+  if (orphaned) parts.push(`${orphaned} not found, listed under Orphans to review`);
+  return `${parts.join('; ')}.`;
+}
+
+export class Importer {
+  readonly dialog = new DetailsDialog();
+  /** "Importing sanctions.pdf…" while a file is read and checked. */
+  readonly status = h('span', { class: 'io-status', role: 'status', 'aria-live': 'polite', hidden: true });
+  readonly button: HTMLButtonElement;
+  private readonly input: HTMLInputElement;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: ImporterHost) {
+    this.input = h('input', {
+      type: 'file',
+      multiple: true,
+      accept: IMPORT_ACCEPT,
+      hidden: true,
+      'aria-label': 'Files to import',
+    });
+    this.input.addEventListener('change', () => {
+      const files = [...(this.input.files ?? [])];
+      this.input.value = '';
+      this.importFiles(files);
+    });
+    this.button = h(
+      'button',
+      {
+        type: 'button',
+        class: 'import',
+        title: 'Import .txt, .md, .html, .docx or .pdf files (Ctrl+O), or drop them on the window',
+      },
+      'Import…',
+    );
+    this.button.addEventListener('click', () => this.pick());
+    this.status.append(this.input);
+  }
+
+  /** Opens the system's file picker. */
+  pick(): void {
+    this.input.click();
+  }
+
+  /** Imports files one after another (each with its own details dialog). */
+  importFiles(files: File[]): void {
+    for (const file of files) this.queue = this.queue.then(() => this.importOne(file));
+  }
+
+  private busy(text: string | undefined): void {
+    this.status.hidden = !text;
+    this.status.firstChild?.remove();
+    if (text) this.status.prepend(h('span', { class: 'io-spinner', 'aria-hidden': 'true' }), text);
+    else this.status.replaceChildren(this.input);
+  }
+
+  private async importOne(file: File): Promise<void> {
+    if (file.size > MAX_IMPORT_MB * 1048576) {
+      this.host.notify(
+        `${file.name} is ${sizeLabel(file.size)}; Parallax imports files up to ${MAX_IMPORT_MB} MB.`,
+        'error',
+      );
+      return;
+    }
+    let preview;
+    try {
+      this.busy(`Reading ${file.name}…`);
+      preview = await call('prepareImport', { fileName: file.name, data: await readAsBase64(file) });
+    } catch (err) {
+      this.host.notify((err as Error).message, 'error');
+      return;
+    } finally {
+      this.busy(undefined);
+    }
+    const found = preview.found.length ? `found ${preview.found.join(', ')}` : 'no details in the file';
+    const { paragraphs, notes } = preview.stats;
+    for (;;) {
+      const answer = await this.dialog.ask({
+        heading: `Import ${preview.fileName}`,
+        info: `${preview.format.toUpperCase()}, ${sizeLabel(file.size)}: ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}${notes ? `, ${notes} note${notes === 1 ? '' : 's'}` : ''}; ${found}.`,
+        warnings: preview.warnings,
+        meta: preview.meta,
+        found: preview.found,
+        matches: preview.matches,
+        confirm: preview.matches.length ? 'Import' : 'Import',
+      });
+      if (!answer) return;
+      try {
+        const result = await call('commitImport', {
+          importId: preview.importId,
+          meta: answer.meta,
+          replace: answer.replace,
+        });
+        await this.host.documentImported(result);
+        this.host.notify(
+          result.replaced
+            ? `Replaced “${result.document.meta.title}”: ${replacedSummary(result)}`
+            : `Imported “${result.document.meta.title}”.`,
+        );
+        return;
+      } catch (err) {
+        this.host.notify((err as Error).message, 'error');
+        if (/expired/.test((err as Error).message)) return;
+      }
+    }
+  }
+
+  /** Document Details…: edit title, authors, venue and date of a document. */
+  async editDetails(docId: string | undefined): Promise<void> {
+    const doc = this.host.documents().find((d) => d.id === docId);
+    if (!doc) return;
+    const answer = await this.dialog.ask({ heading: 'Document details', meta: doc.meta, confirm: 'Save' });
+    if (!answer) return;
+    try {
+      this.host.documentDetailsChanged(await call('updateDocumentMeta', { id: doc.id, meta: answer.meta }));
+    } catch (err) {
+      this.host.notify(`The details were not saved: ${(err as Error).message}`, 'error');
+    }
+  }
+}
