@@ -9,7 +9,7 @@ import type { DocumentRecord } from '../../../common/model';
 import { ConceptMatcher, DEFAULT_CONCEPTS, type Concept } from './concepts';
 import { citeLabel } from '../../../common/labels';
 import { findCandidates, pairKey, supportAcrossDocuments, vectorise } from './candidates';
-import { buildPassages, yearWritten, type AlignInput, type Passage } from './passages';
+import { buildPassages, sideOfPassages, yearWritten, type AlignInput, type Passage } from './passages';
 
 export { yearWritten };
 import { relate, type Evidence, type Relation, type Side } from './relate';
@@ -61,17 +61,7 @@ export function alignInputOf(record: DocumentRecord): AlignInput {
 }
 
 function sideOf(passages: Passage[], w: Window, docs: AlignInput[]): Side {
-  const first = passages[w.first];
-  const tokens = [];
-  const termOf = [];
-  const ends = new Map<number, number>();
-  for (let i = w.first; i <= w.last; i++) {
-    const offset = tokens.length;
-    for (const [from, to] of passages[i].ends) ends.set(offset + from, offset + to);
-    tokens.push(...passages[i].tokens);
-    termOf.push(...passages[i].termOf);
-  }
-  return { tokens, termOf, ends, year: yearWritten(docs[first.doc]) };
+  return sideOfPassages(passages, w.first, w.last, yearWritten(docs[passages[w.first].doc]));
 }
 
 /** Third documents that take up the point of any passage pair of two windows. */

@@ -8,7 +8,7 @@
 import type { CounterpartMatch, Counterparts } from '../../../common/model';
 import { ConceptMatcher, type Concept } from './concepts';
 import { tokenize } from './normalise';
-import { buildPassages, termsOf, yearWritten, type AlignInput, type Passage } from './passages';
+import { buildPassages, sideOfPassages, termsOf, yearWritten, type AlignInput, type Passage } from './passages';
 import { relate, type Side } from './relate';
 import { splitSentences, type Span } from './sentences';
 import { LexicalSpace, type Neighbour, type PassageSpace } from './space';
@@ -148,24 +148,7 @@ export class CounterpartIndex {
 
   /** A window's side from its passages' tokens (tokenising again would cost most of a query). */
   private windowSide(w: Window): Side {
-    if (w.first === w.last) {
-      const p = this.passages[w.first];
-      return { tokens: p.tokens, termOf: p.termOf, ends: p.ends, year: yearWritten(this.docs[p.doc]) };
-    }
-    const tokens = [];
-    const termOf = [];
-    const ends = new Map<number, number>();
-    let clauses = 0;
-    for (let i = w.first; i <= w.last; i++) {
-      const p = this.passages[i];
-      const offset = tokens.length;
-      for (const [from, to] of p.ends) ends.set(offset + from, offset + to);
-      // Clauses are numbered per sentence: keep those of different sentences apart.
-      for (const t of p.tokens) tokens.push({ ...t, clause: (t.clause ?? 0) + clauses });
-      clauses += (p.tokens.at(-1)?.clause ?? 0) + 1;
-      termOf.push(...p.termOf);
-    }
-    return { tokens, termOf, ends, year: yearWritten(this.docs[this.passages[w.first].doc]) };
+    return sideOfPassages(this.passages, w.first, w.last, yearWritten(this.docs[this.passages[w.first].doc]));
   }
 
   private adjacent(i: number, j: number): boolean {

@@ -71,6 +71,36 @@ export function sideOfText(
   return { tokens, ...termsOf(tokens, concepts), year };
 }
 
+/**
+ * One side of a relation from consecutive passages [first, last], from their tokens (no
+ * second tokenising). Clauses are numbered per sentence, so those of later sentences are
+ * shifted to stay apart.
+ */
+export function sideOfPassages(
+  passages: Passage[],
+  first: number,
+  last: number,
+  year?: number,
+): { tokens: Token[]; termOf: string[]; ends: Map<number, number>; year?: number } {
+  if (first === last) {
+    const p = passages[first];
+    return { tokens: p.tokens, termOf: p.termOf, ends: p.ends, year };
+  }
+  const tokens: Token[] = [];
+  const termOf: string[] = [];
+  const ends = new Map<number, number>();
+  let clauses = 0;
+  for (let i = first; i <= last; i++) {
+    const p = passages[i];
+    const offset = tokens.length;
+    for (const [from, to] of p.ends) ends.set(offset + from, offset + to);
+    for (const t of p.tokens) tokens.push({ ...t, clause: (t.clause ?? 0) + clauses });
+    clauses += (p.tokens.at(-1)?.clause ?? 0) + 1;
+    termOf.push(...p.termOf);
+  }
+  return { tokens, termOf, ends, year };
+}
+
 /** Splits documents into sentence passages with their terms. */
 export function buildPassages(docs: AlignInput[], concepts: ConceptMatcher, options: PassageOptions = {}): Passage[] {
   const passages: Passage[] = [];

@@ -108,3 +108,21 @@ describe('refined counterparts', () => {
     expect(engine.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('lexical');
   });
 });
+
+describe('a long embedding run', () => {
+  it('keeps what it embedded when it is stopped halfway (the corpus changed, the app quit)', async () => {
+    const path = tmp();
+    const enc = fakeEncoder();
+    const texts = Array.from({ length: 100 }, (_, i) => `passage number ${i} about harbours`);
+    let calls = 0;
+    const out = await embedAll(texts, enc, await EmbeddingCache.open(path, enc.version), {
+      batch: 10,
+      cancelled: () => ++calls > 3,
+    });
+    expect(out).toBeUndefined();
+    expect((await EmbeddingCache.open(path, enc.version)).size).toBe(30);
+    enc.embedded.length = 0;
+    await embedAll(texts, enc, await EmbeddingCache.open(path, enc.version), { batch: 10 });
+    expect(enc.embedded).toHaveLength(70);
+  });
+});

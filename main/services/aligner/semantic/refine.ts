@@ -15,6 +15,9 @@ export interface RefineOptions {
   cancelled?: () => boolean;
 }
 
+/** Batches between saves of the cache. */
+const SAVE_EVERY = 20;
+
 /** One unit vector per text, or undefined when cancelled. */
 export async function embedAll(
   texts: string[],
@@ -31,11 +34,16 @@ export async function embedAll(
   const batch = options.batch ?? 32;
   options.onProgress?.(0, total);
   for (let i = 0; i < missing.length; i += batch) {
-    if (options.cancelled?.()) return undefined;
+    if (options.cancelled?.()) {
+      await cache.save(); // what was embedded is kept for the next run
+      return undefined;
+    }
     const part = missing.slice(i, i + batch);
     const vectors = await encoder.embed(part.map((k) => textOf.get(k)!));
     part.forEach((k, j) => cache.set(k, vectors[j]));
     options.onProgress?.(Math.min(total, i + batch), total);
+    // Saved as it goes: quitting halfway through a long corpus loses at most a few batches.
+    if ((i / batch) % SAVE_EVERY === SAVE_EVERY - 1) await cache.save();
     await new Promise((resolve) => setImmediate(resolve));
   }
   cache.retain(new Set(keys));
