@@ -52,8 +52,13 @@ test('panes can be added, moved and closed', async ({ page, host }) => {
   await expect(page.locator('.pane-title').nth(0)).toHaveText(TITLES[1]);
   // Keyboard: Ctrl+Alt+N adds a pane next to the active one.
   await page.locator('.pane').first().locator('.pm-doc').click();
+  // The layout is saved in the background; the reload waits for the save of five panes.
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/api/saveLayout') && (r.request().postData() ?? '').split('"docId"').length === 6,
+  );
   await page.keyboard.press('Control+Alt+KeyN');
   await expect(page.locator('.pane')).toHaveCount(5);
+  await saved;
   await page.reload();
   await expect(page.locator('.pane')).toHaveCount(5);
   await expect(page.locator('.pane-title').nth(0)).toHaveText(TITLES[1]);
