@@ -7,11 +7,11 @@
  * the frame showing the key is drawn, both also for the same text without annotations.
  * Figures only; nothing is asserted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHost } from './lib/host';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { quoteAt } from '../common/anchoring';
 import type { Annotation } from '../common/model';
@@ -100,21 +100,6 @@ async function seedAnnotations(path: string): Promise<string> {
     `  load + migrate + validate + anchor check, median of 5: ${median(loads).toFixed(0)} ms  (target < 200 ms)`,
   );
   return heavy.id;
-}
-
-function startHost(workspace: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'parallax.js'), 'serve', '--workspace', workspace], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^Parallax at (\S+)$/m.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`host exited (${code})`)));
-  });
 }
 
 const KEYS = 'deterrence and engagement remain the core of the policy '.repeat(3);

@@ -5,11 +5,11 @@
  * the counterparts panel takes to show the counterparts of the passage at the cursor
  * after it moves. Figures only; nothing is asserted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHost } from './lib/host';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { quoteAt } from '../common/anchoring';
 import type { Link, Suggestion } from '../common/model';
@@ -99,21 +99,6 @@ async function seed(path: string, withLinks = true): Promise<void> {
     data.suggestions = suggestions;
   });
   await store.close();
-}
-
-function startHost(workspace: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'parallax.js'), 'serve', '--workspace', workspace], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^Parallax at (\S+)$/m.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`host exited (${code})`)));
-  });
 }
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -6,11 +6,11 @@
  * round trip of an undo or redo (host call, links, suggestions and topics reloaded, redrawn).
  * Figures only; nothing is asserted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHost } from './lib/host';
 import { chromium, type Page } from '@playwright/test';
 import { quoteAt } from '../common/anchoring';
 import type { Link, Suggestion } from '../common/model';
@@ -134,21 +134,6 @@ function nodeFigures(path: string): Promise<void> {
       `  agreement matrix with suggestions, median of 7: ${median(runs(() => agreementMatrix({ docs: documents, links, suggestions, includeSuggestions: true }))).toFixed(1)} ms`,
     );
     await store.close();
-  });
-}
-
-function startHost(workspace: string): Promise<{ url: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'parallax.js'), 'serve', '--workspace', workspace], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^Parallax at (\S+)$/m.exec(out);
-      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`host exited (${code})`)));
   });
 }
 

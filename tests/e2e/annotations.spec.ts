@@ -1,31 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-/** Selects the first occurrence of `phrase` in the pane showing `docId`, as a user's drag would. */
-async function select(page: Page, docId: string, phrase: string): Promise<void> {
-  await page.evaluate(
-    ({ docId, phrase }) => {
-      // Runs in the page; this file is type-checked without the DOM library.
-      const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-      const root = g.document.querySelector(`.pane[data-doc-id="${docId}"] .pm-doc`);
-      const walker = g.document.createTreeWalker(root, g.NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(phrase);
-        if (at < 0) continue;
-        const range = g.document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        node.parentElement.scrollIntoView({ block: 'center' });
-        const sel = g.getSelection();
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-      throw new Error(`"${phrase}" not found in ${docId}`);
-    },
-    { docId, phrase },
-  );
-}
+import { selectPhrase as select } from './selection';
 
 /** The hover text of a highlight, as the user sees it on pointing at it (written on first hover). */
 function expectHoverText(highlight: Locator, text: RegExp): Promise<void> {
