@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import type { CallName, EventName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
-import { ExportFormat, ExportJob, ImportPreview, ImportResult } from './io-contract';
-import { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
+import { ioCalls } from './io-contract';
+export { SearchHitPayload, TopicRef } from './overviews-contract';
+import { overviewCalls } from './overviews-contract';
 import {
   Annotation,
   AnnotationId,
@@ -27,9 +28,6 @@ import {
   Suggestion,
   Tag,
   TagId,
-  Topic,
-  TopicId,
-  MAX_TOPICS,
 } from './model';
 
 export { CALL_NAMES, COMMAND_CHANNEL, MENU_COMMANDS, ipcChannel, type CallName, type MenuCommand } from './channels';
@@ -139,30 +137,6 @@ export {
   ImportResult,
   MAX_IMPORT_PAYLOAD_CHARS,
 } from './io-contract';
-
-/**
- * A row of the synopsis grid as the renderer shows it: the record's id if it has one, and
- * the links of its group (a row without a record gets one holding these links).
- */
-export const TopicRef = z.object({ id: TopicId.optional(), links: z.array(LinkId).max(100_000) }).strict();
-export type TopicRef = z.infer<typeof TopicRef>;
-
-/** The rows in the order shown, so a topic edit keeps every row where the analyst sees it. */
-const TopicOrder = z.array(TopicRef).max(MAX_TOPICS);
-
-/** A passage found by searchDocuments, with its context. */
-export const SearchHitPayload = z.object({
-  doc: DocumentId,
-  start: Offset,
-  end: Offset,
-  revision: Revision,
-  before: z.string(),
-  match: z.string(),
-  after: z.string(),
-  via: z.enum(['text', 'concept', 'tag']),
-  label: z.string().optional(),
-});
-export type SearchHitPayload = z.infer<typeof SearchHitPayload>;
 
 /** Every call the renderer can make. */
 export const contract = {
@@ -309,72 +283,11 @@ export const contract = {
     output: Link,
   },
   deleteLink: { input: z.object({ id: LinkId }).strict(), output: z.object({ id: LinkId }) },
-  listTopics: { input: Empty, output: z.object({ topics: z.array(Topic) }) },
-  /** Names a row (null: back to the name from its tags or concepts). */
-  nameTopic: {
-    input: z.object({ order: TopicOrder, index: z.number().int().nonnegative(), name: Topic.shape.name }).strict(),
-    output: Topic,
-  },
-  /** Merges rows `from` into row `into` (indexes of `order`). */
-  mergeTopics: {
-    input: z
-      .object({
-        order: TopicOrder,
-        into: z.number().int().nonnegative(),
-        from: z.array(z.number().int().nonnegative()).min(1).max(MAX_TOPICS),
-      })
-      .strict(),
-    output: Topic,
-  },
-  /** Puts the rows in this order. */
-  orderTopics: { input: z.object({ order: TopicOrder }).strict(), output: z.object({ topics: z.array(Topic) }) },
-  /** A row of every passage with a tag. */
-  addTagTopic: { input: z.object({ tag: TagId }).strict(), output: Topic },
-  /** Removes a row's record: a tag row goes, a named group goes back to its automatic name and place. */
-  deleteTopic: { input: z.object({ id: TopicId }).strict(), output: z.object({ id: TopicId }) },
-  /**
-   * Finds a phrase in every document (any case and spacing), every form of a concept the
-   * query names, and the passages tagged with a tag the query names.
-   */
-  searchDocuments: {
-    input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
-    output: z.object({ hits: z.array(SearchHitPayload), total: z.number().int().nonnegative() }),
-  },
+  ...overviewCalls,
   undo: { input: Empty, output: HistoryState },
   redo: { input: Empty, output: HistoryState },
   getStoreStatus: { input: Empty, output: StoreStatus },
-  /** Reads a file (sent as base64) and tells what it found; nothing changes yet. */
-  prepareImport: {
-    input: z.object({ fileName: z.string().min(1).max(255), data: z.string().max(MAX_IMPORT_PAYLOAD_CHARS) }).strict(),
-    output: ImportPreview,
-  },
-  /** Adds a prepared import to the workspace, or replaces `replace` with it (re-anchoring its annotations). */
-  commitImport: {
-    input: z
-      .object({ importId: z.string().min(1).max(64), meta: DocumentMeta, replace: DocumentId.optional() })
-      .strict(),
-    output: ImportResult,
-  },
-  updateDocumentMeta: { input: z.object({ id: DocumentId, meta: DocumentMeta }).strict(), output: DocumentSummary },
-  /** Exports the workspace (flushed first) in a format; the job tells progress and where it wrote. */
-  startExport: { input: z.object({ format: ExportFormat }).strict(), output: ExportJob },
-  getExportJob: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: ExportJob },
-  /** Shows an export's file in the system's file manager. */
-  revealExport: {
-    input: z.object({ id: z.string().min(1).max(64) }).strict(),
-    output: z.object({ shown: z.boolean() }),
-  },
-  /** Merges a Parallax W3C Web Annotation export (its documents, codebook, annotations and links). */
-  importAnnotations: {
-    input: z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_PAYLOAD_CHARS) }).strict(),
-    output: z.object({
-      documents: z.number().int().nonnegative(),
-      tags: z.number().int().nonnegative(),
-      annotations: z.number().int().nonnegative(),
-      links: z.number().int().nonnegative(),
-      orphaned: z.number().int().nonnegative(),
-    }),
-  },
+  ...ioCalls,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

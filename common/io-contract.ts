@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DocumentId, DocumentMeta, DocumentSummary } from './model';
+import { MAX_IMPORT_PAYLOAD_CHARS } from './limits';
 
 /** Formats Parallax imports (by file extension). */
 export const ImportFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
@@ -57,3 +58,39 @@ export const ExportJob = z.object({
   error: z.string().optional(),
 });
 export type ExportJob = z.infer<typeof ExportJob>;
+
+/** The import and export calls (spread into `contract` in api.ts). */
+export const ioCalls = {
+  /** Reads a file (sent as base64) and tells what it found; nothing changes yet. */
+  prepareImport: {
+    input: z.object({ fileName: z.string().min(1).max(255), data: z.string().max(MAX_IMPORT_PAYLOAD_CHARS) }).strict(),
+    output: ImportPreview,
+  },
+  /** Adds a prepared import to the workspace, or replaces `replace` with it (re-anchoring its annotations). */
+  commitImport: {
+    input: z
+      .object({ importId: z.string().min(1).max(64), meta: DocumentMeta, replace: DocumentId.optional() })
+      .strict(),
+    output: ImportResult,
+  },
+  updateDocumentMeta: { input: z.object({ id: DocumentId, meta: DocumentMeta }).strict(), output: DocumentSummary },
+  /** Exports the workspace (flushed first) in a format; the job tells progress and where it wrote. */
+  startExport: { input: z.object({ format: ExportFormat }).strict(), output: ExportJob },
+  getExportJob: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: ExportJob },
+  /** Shows an export's file in the system's file manager. */
+  revealExport: {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: z.object({ shown: z.boolean() }),
+  },
+  /** Merges a Parallax W3C Web Annotation export (its documents, codebook, annotations and links). */
+  importAnnotations: {
+    input: z.object({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_IMPORT_PAYLOAD_CHARS) }).strict(),
+    output: z.object({
+      documents: z.number().int().nonnegative(),
+      tags: z.number().int().nonnegative(),
+      annotations: z.number().int().nonnegative(),
+      links: z.number().int().nonnegative(),
+      orphaned: z.number().int().nonnegative(),
+    }),
+  },
+} as const;
