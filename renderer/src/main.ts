@@ -3,6 +3,7 @@ import './styles/app.css';
 import './styles/align.css';
 import './styles/annotations.css';
 import './styles/overviews.css';
+import './styles/overview-views.css';
 import './styles/io.css';
 import './styles/links.css';
 import './styles/compare.css';
