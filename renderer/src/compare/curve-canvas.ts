@@ -1,14 +1,20 @@
 /**
  * Paints connector curves: one canvas per gap between panes, exactly as large as the
  * gap, redrawn each frame without touching any element's style or layout (a changed SVG
- * path would restyle and re-lay out its element every frame). Clicks are matched against
- * the curves last drawn; what was drawn stays readable as `curves` on the container, for
+ * path would restyle and re-lay out its element every frame). Rasterising strokes is
+ * the costly part, so a gap whose curves did not move is not repainted (scrolling one
+ * pane leaves the gaps away from it as they were), and each gap strokes one path per
+ * colour and line style rather than one per curve. Clicks are matched against the
+ * curves last drawn; what was drawn stays readable as `curves` on the container, for
  * tests and tools.
  */
 import type { Relation } from '../../../common/model';
 import type { Curve, Drawing, Gap } from './curves';
 
-const COLOURS: Record<Relation, string> = { agree: '#2d6a3e', conflict: '#a33a2a', related: '#2f5d8a' };
+/** Each relation's colour, shared by the curves and the overview ruler. */
+export const RELATION_COLOURS: Record<Relation, string> = { agree: '#2d6a3e', conflict: '#a33a2a', related: '#2f5d8a' };
+/** The radius of a half-curve's turn towards its partner, in pixels. */
+const HOOK_RADIUS = 6;
 /** How near (in pixels) a click must come to a curve to select it. */
 const HIT_WIDTH = 10;
 
@@ -21,7 +27,42 @@ interface GapCanvas {
   canvas: HTMLCanvasElement;
   ctx: CanvasRenderingContext2D;
   gap: Gap;
-  paths: { curve: Curve; path: Path2D }[];
+  curves: Curve[];
+  /** What was painted last: the gap and every curve's numbers, to skip repainting the same. */
+  painted: number[];
+  /** Each link curve as a path, made when the pointer first needs them. */
+  paths?: { curve: Curve; path: Path2D }[];
+}
+
+/** The numbers that decide what a gap looks like. */
+function signature(gap: Gap, curves: Curve[], dpr: number): number[] {
+  const out = [gap.left, gap.top, gap.width, gap.height, dpr, curves.length];
+  for (const c of curves) {
+    out.push(c.kind === 'link' ? 1 : 2, c.relation === 'agree' ? 1 : c.relation === 'conflict' ? 2 : 3);
+    out.push(c.toward === 'up' ? 1 : c.toward === 'down' ? 2 : 0, ...c.path);
+    for (const bar of c.bars) out.push(...bar);
+  }
+  return out;
+}
+
+/**
+ * Adds a curve to a path. A half-curve turns a corner: a line, a small arc and a line
+ * rasterise (dashed) at under half the cost of the same turn as a cubic Bézier, and look
+ * the same.
+ */
+function trace(path: CanvasPath, c: Curve): void {
+  const [x1, y1, ax, ay, bx, by, x2, y2] = c.path;
+  path.moveTo(x1, y1);
+  if (c.toward) {
+    path.arcTo(ax, ay, x2, y2, HOOK_RADIUS);
+    path.lineTo(x2, y2);
+  } else path.bezierCurveTo(ax, ay, bx, by, x2, y2);
+}
+
+function same(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class CurveCanvas {
@@ -41,7 +82,7 @@ export class CurveCanvas {
       canvas.className = 'connector-gap';
       canvas.dataset.pane = gap.key;
       const ctx = canvas.getContext('2d')!;
-      const created: GapCanvas = { canvas, ctx, gap, paths: [] };
+      const created: GapCanvas = { canvas, ctx, gap, curves: [], painted: [] };
       canvas.addEventListener('click', (event) => this.clicked(created, event));
       canvas.addEventListener('mousemove', (event) => {
         const over = this.hit(created, event) !== undefined;
@@ -62,7 +103,7 @@ export class CurveCanvas {
     return g;
   }
 
-  /** Paints a frame's curves into their gaps. */
+  /** Paints a frame's curves into their gaps (a gap whose curves did not move is left as it is). */
   render({ curves, gaps }: Drawing): void {
     this.element.curves = curves;
     const live = new Set(gaps.map((gap) => gap.key));
@@ -81,49 +122,78 @@ export class CurveCanvas {
     const dpr = window.devicePixelRatio || 1;
     for (const gap of gaps) {
       const g = this.canvasFor(gap);
+      const drawn = byGap.get(gap.key) ?? [];
+      g.curves = drawn;
+      g.paths = undefined;
+      const painted = signature(gap, drawn, dpr);
+      // Resizing a canvas clears it; otherwise the same numbers mean the same pixels.
+      if (same(painted, g.painted) && g.canvas.width > 0) continue;
+      g.painted = painted;
       const { ctx } = g;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, g.canvas.width, g.canvas.height);
       ctx.setTransform(dpr, 0, 0, dpr, -gap.left * dpr, -gap.top * dpr);
-      g.paths = [];
-      for (const c of byGap.get(gap.key) ?? []) {
-        const path = new Path2D(c.d);
-        g.paths.push({ curve: c, path });
-        this.paint(ctx, c, path);
-      }
+      this.paint(ctx, drawn);
     }
   }
 
-  private paint(ctx: CanvasRenderingContext2D, c: Curve, path: Path2D): void {
-    const colour = COLOURS[c.relation];
-    ctx.globalAlpha = c.kind === 'suggestion' ? 0.4 : 1;
-    ctx.strokeStyle = colour;
-    ctx.fillStyle = colour;
-    ctx.lineWidth = 2;
-    ctx.setLineDash(c.toward ? [4, 3] : []);
-    ctx.stroke(path);
-    ctx.setLineDash([]);
-    ctx.lineWidth = 3;
-    ctx.lineCap = 'round';
-    for (const [x, top, bottom] of c.bars) {
-      ctx.beginPath();
-      ctx.moveTo(x, top);
-      ctx.lineTo(x, bottom);
-      ctx.stroke();
+  /** Strokes the curves: one path per colour and line style, then the bars, then the arrows. */
+  private paint(ctx: CanvasRenderingContext2D, curves: Curve[]): void {
+    const groups = new Map<string, Curve[]>();
+    for (const c of curves) {
+      const key = `${c.kind}|${c.relation}`;
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
     }
-    if (c.toward) {
-      // The arrow at the half-curve's end, pointing to where the partner lies.
-      const end = /(-?[\d.]+),(-?[\d.]+)$/.exec(c.d);
-      if (end) {
-        const [x, y] = [Number(end[1]), Number(end[2])];
-        const dy = c.toward === 'up' ? -1 : 1;
+    for (const list of groups.values()) {
+      const { kind, relation } = list[0];
+      const colour = RELATION_COLOURS[relation];
+      ctx.globalAlpha = kind === 'suggestion' ? 0.4 : 1;
+      ctx.strokeStyle = colour;
+      ctx.fillStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.lineCap = 'butt';
+      for (const dashed of [false, true]) {
         ctx.beginPath();
+        let any = false;
+        for (const c of list) {
+          if (!!c.toward !== dashed) continue;
+          trace(ctx, c);
+          any = true;
+        }
+        if (!any) continue;
+        ctx.setLineDash(dashed ? [4, 3] : []);
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
+      ctx.lineWidth = 3;
+      ctx.lineCap = 'round';
+      ctx.beginPath();
+      const bars = new Set<string>(); // a passage linked several times has one bar
+      for (const c of list)
+        for (const [x, top, bottom] of c.bars) {
+          const key = `${x} ${top} ${bottom}`;
+          if (bars.has(key)) continue;
+          bars.add(key);
+          ctx.moveTo(x, top);
+          ctx.lineTo(x, bottom);
+        }
+      ctx.stroke();
+      // The arrow at each half-curve's end, pointing to where the partner lies.
+      ctx.beginPath();
+      let arrows = false;
+      for (const c of list) {
+        if (!c.toward) continue;
+        const [x, y] = [c.path[6], c.path[7]];
+        const dy = c.toward === 'up' ? -1 : 1;
         ctx.moveTo(x - 4, y - 3 * dy);
         ctx.lineTo(x + 4, y - 3 * dy);
         ctx.lineTo(x, y + 4 * dy);
         ctx.closePath();
-        ctx.fill();
+        arrows = true;
       }
+      if (arrows) ctx.fill();
     }
     ctx.globalAlpha = 1;
   }
@@ -132,12 +202,19 @@ export class CurveCanvas {
   private hit(g: GapCanvas, event: MouseEvent): Curve | undefined {
     const dpr = window.devicePixelRatio || 1;
     const { ctx } = g;
+    g.paths ??= g.curves
+      .filter((curve) => curve.kind === 'link')
+      .map((curve) => {
+        const path = new Path2D();
+        trace(path, curve);
+        return { curve, path };
+      });
     ctx.save();
     ctx.setTransform(dpr, 0, 0, dpr, -g.gap.left * dpr, -g.gap.top * dpr);
     ctx.lineWidth = HIT_WIDTH;
     const x = event.offsetX * dpr;
     const y = event.offsetY * dpr;
-    const found = g.paths.find(({ curve, path }) => curve.kind === 'link' && ctx.isPointInStroke(path, x, y));
+    const found = g.paths.find(({ path }) => ctx.isPointInStroke(path, x, y));
     ctx.restore();
     return found?.curve;
   }

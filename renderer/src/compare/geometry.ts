@@ -79,9 +79,9 @@ export function placePassage(view: EditorView, box: DOMRect, start: number, end:
 
 /** Where a passage lies relative to its blocks: measured once, then placed by its blocks' boxes. */
 interface Shape {
-  /** Positions of the top-level blocks holding its first and last character. */
-  firstBlock: number;
-  lastBlock: number;
+  /** Indices of the top-level blocks holding its first and last character. */
+  first: number;
+  last: number;
   from: number;
   to: number;
   /** Its top below the first block's top and its bottom below the last block's top, once measured. */
@@ -90,16 +90,37 @@ interface Shape {
 }
 
 /**
+ * The first index in [0, n) for which `after(i)` holds, or n; `after` must be false up to
+ * some index and true from there on (blocks down a text, tested against a line on screen).
+ */
+export function firstIndexWhere(n: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
  * Places passages of one pane frame after frame without measuring text again: each
  * passage's offsets within its blocks are measured once (when its blocks are on screen,
- * so laid out), and each frame reads only the boxes of the blocks, once per block. The
- * shapes are measured again when the document or the pane's width changes.
+ * so laid out), and the shapes are measured again when the document or the pane's width
+ * changes. Each frame finds the blocks on screen by a binary search over the text's
+ * top-level blocks (blocks lie down the text in order), so a passage above or below the
+ * view is placed without reading any box, and a box is read at most once per frame.
  */
 export class PassagePlacer {
   private doc?: Node;
   private width = -1;
-  private readonly shapes = new Map<string, Shape | null>();
-  private readonly blocks = new Map<number, DOMRect | null>();
+  private readonly shapes = new Map<number, Shape | null>();
+  /** Positions of the document's top-level blocks, in order. */
+  private starts: number[] = [];
+  private readonly rects = new Map<number, DOMRect | null>();
+  /** The blocks overlapping the visible box this frame: [first, last], found when first needed. */
+  private onScreen?: [number, number];
   private view?: EditorView;
   private box = new DOMRect();
 
@@ -108,26 +129,46 @@ export class PassagePlacer {
     const width = view.dom.clientWidth;
     if (view.state.doc !== this.doc || width !== this.width) {
       this.shapes.clear();
+      if (view.state.doc !== this.doc) {
+        const starts: number[] = [];
+        view.state.doc.forEach((_node, offset) => starts.push(offset));
+        this.starts = starts;
+      }
       this.doc = view.state.doc;
       this.width = width;
     }
-    this.blocks.clear();
+    this.rects.clear();
+    this.onScreen = undefined;
     this.view = view;
     this.box = box;
   }
 
-  private blockBox(pos: number): DOMRect | null {
-    let rect = this.blocks.get(pos);
+  private rectOf(index: number): DOMRect | null {
+    let rect = this.rects.get(index);
     if (rect === undefined) {
-      const dom = this.view!.nodeDOM(pos);
+      const dom = index < this.starts.length ? this.view!.nodeDOM(this.starts[index]) : null;
       rect = dom instanceof HTMLElement ? dom.getBoundingClientRect() : null;
-      this.blocks.set(pos, rect);
+      this.rects.set(index, rect);
     }
     return rect;
   }
 
+  /** The range of blocks on screen (first > last when none is). */
+  private visibleBlocks(): [number, number] {
+    if (!this.onScreen) {
+      const n = this.starts.length;
+      const { top, bottom } = this.box;
+      // A block without an element (never expected) counts as lying where its neighbours do.
+      const first = firstIndexWhere(n, (i) => (this.rectOf(i)?.bottom ?? top + 1) > top);
+      const last = firstIndexWhere(n, (i) => (this.rectOf(i)?.top ?? bottom) >= bottom) - 1;
+      this.onScreen = [first, last];
+    }
+    return this.onScreen;
+  }
+
   private shapeOf(start: number, end: number): Shape | null {
-    const key = `${start}:${end}`;
+    // Offsets are below 2^26 (64 MiB of text), so one number keys both.
+    const key = start * 67_108_864 + end;
     let shape = this.shapes.get(key);
     if (shape === undefined) {
       const view = this.view!;
@@ -136,7 +177,7 @@ export class PassagePlacer {
       const $to = range && view.state.doc.resolve(range.to);
       shape =
         range && $from && $to && $from.depth >= 1 && $to.depth >= 1
-          ? { firstBlock: $from.before(1), lastBlock: $to.before(1), from: range.from, to: range.to }
+          ? { first: $from.index(0), last: $to.index(0), from: range.from, to: range.to }
           : null;
       this.shapes.set(key, shape);
     }
@@ -147,8 +188,11 @@ export class PassagePlacer {
   place(start: number, end: number): Place {
     const shape = this.shapeOf(start, end);
     if (!shape) return { at: 'none' };
-    const first = this.blockBox(shape.firstBlock);
-    const last = this.blockBox(shape.lastBlock);
+    const [firstOnScreen, lastOnScreen] = this.visibleBlocks();
+    if (shape.last < firstOnScreen) return { at: 'above' };
+    if (shape.first > lastOnScreen) return { at: 'below' };
+    const first = this.rectOf(shape.first);
+    const last = this.rectOf(shape.last);
     if (!first || !last) return { at: 'none' };
     const box = this.box;
     if (last.bottom <= box.top) return { at: 'above' };

@@ -83,7 +83,10 @@ export class Comparison {
     this.inStep.onToggle((on) => this.stepButton.setAttribute('aria-pressed', String(on)));
     document.addEventListener('scroll', (event) => this.scrolled(event), { capture: true, passive: true });
     window.addEventListener('resize', () => this.schedule());
-    host.links.onChange(() => this.marksChanged());
+    host.links.onChange(() => {
+      this.curves.linksChanged();
+      this.marksChanged();
+    });
     host.annotations().onChange(() => this.marksChanged());
   }
 

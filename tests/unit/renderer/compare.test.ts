@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { inContext } from '../../../renderer/src/compare/counterpart-source';
 import { interpolate, monotonePairs } from '../../../renderer/src/compare/in-step';
+import { facingPairs } from '../../../renderer/src/compare/curves';
+import { firstIndexWhere } from '../../../renderer/src/compare/geometry';
+import type { Link, Suggestion } from '../../../common/model';
 
 describe('panes in step', () => {
   it('keeps the longest run of anchor pairs that never cross', () => {
@@ -54,5 +57,78 @@ describe('a passage in its context', () => {
     const whole = inContext(text, { doc: 'd', start, end: start + 12, text: '' }, 500);
     expect(whole.before).toBe('Before the passage. ');
     expect(whole.after).toBe(' After it, and much more text here.');
+  });
+});
+
+describe('finding the blocks on screen', () => {
+  it('finds the first block past a line by halving, reading few boxes', () => {
+    const bottoms = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    const read: number[] = [];
+    const after = (line: number) => (i: number) => (read.push(i), bottoms[i] > line);
+    expect(firstIndexWhere(bottoms.length, after(35))).toBe(3);
+    expect(read.length).toBeLessThanOrEqual(4);
+    expect(firstIndexWhere(bottoms.length, after(0))).toBe(0);
+    expect(firstIndexWhere(bottoms.length, after(100))).toBe(10);
+    expect(firstIndexWhere(0, after(5))).toBe(0);
+  });
+});
+
+describe('which passages face each other across the gaps between panes', () => {
+  const end = (doc: string, start: number) => ({
+    doc,
+    start,
+    end: start + 10,
+    quote: { exact: 'x', prefix: '', suffix: '' },
+    revision: 1,
+    orphan: false,
+  });
+  const link = (id: string, ...ends: ReturnType<typeof end>[]): Link => ({
+    id,
+    relation: 'agree',
+    ends,
+    tags: [],
+    note: '',
+    createdAt: '',
+    updatedAt: '',
+  });
+
+  it('pairs the ends of each link in adjacent documents, left to right, and skips orphans', () => {
+    const links = [
+      link('ab', end('a', 0), end('b', 5)),
+      link('ba', end('b', 7), end('a', 9)),
+      link('ac', end('a', 1), end('c', 2)), // a and c are not adjacent
+      link('abc', end('a', 3), end('b', 4), end('c', 6)), // one point, three authors
+      link('orphan', end('b', 1), { ...end('c', 1), orphan: true }),
+    ];
+    const [ab, bc] = facingPairs(['a', 'b', 'c'], links);
+    expect(ab.map(([l, r]) => [l.id, l.end.doc, l.end.start, r.end.doc, r.end.start])).toEqual([
+      ['ab', 'a', 0, 'b', 5],
+      ['ba', 'a', 9, 'b', 7],
+      ['abc', 'a', 3, 'b', 4],
+    ]);
+    expect(bc.map(([l, r]) => [l.id, l.end.start, r.end.start])).toEqual([['abc', 4, 6]]);
+  });
+
+  it('adds the focused suggestion unless it was accepted, and the same document side by side', () => {
+    const side = (doc: string, start: number) => ({ doc, start, end: start + 4, text: 'text', revision: 1 });
+    const focused = {
+      id: 's1',
+      relation: 'conflict',
+      score: 0.5,
+      confidence: 0.5,
+      a: side('b', 3),
+      b: side('a', 8),
+      evidence: [],
+      status: 'suggested',
+    } as Suggestion;
+    const [ab] = facingPairs(['a', 'b'], [], focused);
+    expect(ab.map(([l, r]) => [l.kind, l.end.start, r.end.start])).toEqual([['suggestion', 8, 3]]);
+    expect(facingPairs(['a', 'b'], [], { ...focused, status: 'accepted' })[0]).toEqual([]);
+    // A link within one document, shown in two panes, joins its own passages.
+    const [aa] = facingPairs(['a', 'a'], [link('self', end('a', 1), end('a', 50))]);
+    expect(aa.map(([l, r]) => [l.end.start, r.end.start])).toEqual([
+      [1, 50],
+      [50, 1],
+    ]);
   });
 });
