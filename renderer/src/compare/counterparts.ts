@@ -5,8 +5,9 @@
  * context, and one key to make any of them a link. A document not open in a pane is
  * shown from its text; "Open beside" adds a pane next to the one being read.
  *
- * Queries are debounced per cursor move, answered out of order safely (only the latest
- * is shown), and never block typing: the panel only reads the selection.
+ * Questions are paced (QuestionPacer: at once after a rest, one at a time), answered out
+ * of order safely (only the latest is shown), and never block typing: the panel only
+ * reads the selection.
  */
 import {
   type CounterpartMatch as Match,
@@ -23,6 +24,7 @@ import { DocumentTexts } from './document-texts';
 import { matchCard } from './counterpart-card';
 import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
+import { QuestionPacer } from './question-pacer';
 
 export interface CounterpartsHost {
   panes(): Pane[];
@@ -37,12 +39,9 @@ export interface CounterpartsHost {
   notify(message: string, kind?: 'info' | 'error'): void;
 }
 
-/**
- * Pause after a caret move or selection before asking (one frame: a drag or held arrow
- * key asks once per pause, not per step), and after the mouse stops over text. While an
- * answer is on its way, only the latest passage waits to be asked next.
- */
+/** Moves of the caret closer together than this are one run (a drag, a held arrow key). */
 const CARET_DELAY_MS = 16;
+/** Pause after the mouse stops over text before asking about the passage under it. */
 const HOVER_DELAY_MS = 350;
 /** How long an answer may take before the panel says it is looking. */
 const FINDING_DELAY_MS = 120;
@@ -56,18 +55,19 @@ export class CounterpartsPanel {
   private readonly status: HTMLElement;
   private readonly columns: HTMLElement;
   private readonly texts = new DocumentTexts();
-  private timer?: ReturnType<typeof setTimeout>;
   private findingTimer?: ReturnType<typeof setTimeout>;
   private asked = 0;
   private answer?: CounterpartsAnswer;
   private answerPane?: Pane;
   private lastQuery?: CounterpartQuery;
-  private inFlight = false;
+  private readonly pacer = new QuestionPacer<{ pane: Pane; query: CounterpartQuery }>(
+    ({ pane, query }) => this.run(pane, query),
+    CARET_DELAY_MS,
+  );
   /** How the cursor last moved: a collapsed selection is followed only after keys (a click is read where it lands). */
   private lastInput: 'key' | 'pointer' = 'pointer';
   /** Where the last click began, in a pane's text. */
   private pressed?: { pane: Pane; query: CounterpartQuery };
-  private pending?: { pane: Pane; query: CounterpartQuery };
 
   constructor(private readonly host: CounterpartsHost) {
     this.toggleButton = h(
@@ -193,7 +193,7 @@ export class CounterpartsPanel {
     return { pane, query: { doc: pane.docId, start: offset, end: offset } };
   }
 
-  /** Asks after `delay` unless the query falls in the passage already answered. */
+  /** Asks (see QuestionPacer for when) unless the query falls in the passage already answered. */
   private ask(pane: Pane, query: CounterpartQuery, delay: number): void {
     const shown = this.answer?.passage;
     const within =
@@ -207,21 +207,13 @@ export class CounterpartsPanel {
       this.lastQuery.doc === query.doc &&
       this.lastQuery.start === query.start &&
       this.lastQuery.end === query.end;
-    if (within || same) {
-      clearTimeout(this.timer);
-      return;
-    }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (this.inFlight) this.pending = { pane, query };
-      else void this.run(pane, query);
-    }, delay);
+    if (within || same) this.pacer.cancel();
+    else this.pacer.moved({ pane, query }, delay);
   }
 
   /** Asks for the counterparts of a passage now and shows them. */
   async run(pane: Pane, query: CounterpartQuery): Promise<void> {
     this.lastQuery = query;
-    this.inFlight = true;
     const ticket = ++this.asked;
     clearTimeout(this.findingTimer);
     this.findingTimer = setTimeout(() => {
@@ -241,10 +233,6 @@ export class CounterpartsPanel {
       if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
     } finally {
       clearTimeout(this.findingTimer);
-      this.inFlight = false;
-      const next = this.pending;
-      this.pending = undefined;
-      if (next) void this.run(next.pane, next.query);
     }
   }
 
