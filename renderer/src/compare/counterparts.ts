@@ -21,7 +21,7 @@ import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
-import { matchCard } from './counterpart-card';
+import { focusOf, matchCard } from './counterpart-card';
 import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
 import { QuestionPacer } from './question-pacer';
@@ -292,7 +292,7 @@ export class CounterpartsPanel {
       try {
         const { text } = await this.texts.get(m.doc, this.revisionOf(m.doc));
         if (ticket !== this.asked) return;
-        const c = inContext(text, m);
+        const c = inContext(text, focusOf(m));
         el.querySelector('.cp-text')?.replaceChildren(
           h('span', { class: 'cp-context' }, c.before),
           h('mark', {}, c.passage),
@@ -329,8 +329,8 @@ export class CounterpartsPanel {
         {
           doc: m.doc,
           revision: toRevision ?? (await this.texts.get(m.doc, this.revisionOf(m.doc))).revision,
-          start: m.start,
-          end: m.end,
+          start: focusOf(m).start,
+          end: focusOf(m).end,
         },
       ];
       await this.host.link(relation, ends);
@@ -344,8 +344,9 @@ export class CounterpartsPanel {
   }
 
   private async showMatch(m: Match): Promise<void> {
-    if (this.host.show(m.doc, m.start, m.end)) return;
-    await this.host.openBeside(m.doc, m.start, m.end);
+    const f = focusOf(m);
+    if (this.host.show(m.doc, f.start, f.end)) return;
+    await this.host.openBeside(m.doc, f.start, f.end);
     // The document is open now: its column says so, and the focus stays on the match.
     if (!this.answer) return;
     this.render(this.answer);
