@@ -1,20 +1,14 @@
 /**
- * Paints connector curves: one canvas per gap between panes, exactly as large as the
+ * Connector curves on screen: one canvas per gap between panes, exactly as large as the
  * gap, redrawn each frame without touching any element's style or layout (a changed SVG
- * path would restyle and re-lay out its element every frame). Rasterising strokes is
- * the costly part, so a gap whose curves did not move is not repainted (scrolling one
- * pane leaves the gaps away from it as they were), and each gap strokes one path per
- * colour and line style rather than one per curve. Clicks are matched against the
- * curves last drawn; what was drawn stays readable as `curves` on the container, for
- * tests and tools.
+ * path would restyle and re-lay out its element every frame). A gap whose curves did not
+ * move is not repainted (scrolling one pane leaves the gaps away from it as they were);
+ * how a gap is painted is CurvePainter's. Clicks are matched against the curves last
+ * drawn; what was drawn stays readable as `curves` on the container, for tests and tools.
  */
-import type { Relation } from '../../../common/model';
 import type { Curve, Drawing, Gap } from './curves';
+import { CurvePainter, trace } from './curve-paint';
 
-/** Each relation's colour, shared by the curves and the overview ruler. */
-export const RELATION_COLOURS: Record<Relation, string> = { agree: '#2d6a3e', conflict: '#a33a2a', related: '#2f5d8a' };
-/** The radius of a half-curve's turn towards its partner, in pixels. */
-const HOOK_RADIUS = 6;
 /** How near (in pixels) a click must come to a curve to select it. */
 const HIT_WIDTH = 10;
 
@@ -45,20 +39,6 @@ function signature(gap: Gap, curves: Curve[], dpr: number): number[] {
   return out;
 }
 
-/**
- * Adds a curve to a path. A half-curve turns a corner: a line, a small arc and a line
- * rasterise (dashed) at under half the cost of the same turn as a cubic Bézier, and look
- * the same.
- */
-function trace(path: CanvasPath, c: Curve): void {
-  const [x1, y1, ax, ay, bx, by, x2, y2] = c.path;
-  path.moveTo(x1, y1);
-  if (c.toward) {
-    path.arcTo(ax, ay, x2, y2, HOOK_RADIUS);
-    path.lineTo(x2, y2);
-  } else path.bezierCurveTo(ax, ay, bx, by, x2, y2);
-}
-
 function same(a: number[], b: number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -68,6 +48,7 @@ function same(a: number[], b: number[]): boolean {
 export class CurveCanvas {
   readonly element: CurvesElement;
   private readonly gaps = new Map<string, GapCanvas>();
+  private readonly painter = new CurvePainter();
 
   constructor(private readonly select: (linkId: string, near: DOMRect) => void) {
     this.element = Object.assign(document.createElement('div'), { curves: [] as Curve[] });
@@ -132,70 +113,8 @@ export class CurveCanvas {
       const { ctx } = g;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, g.canvas.width, g.canvas.height);
-      ctx.setTransform(dpr, 0, 0, dpr, -gap.left * dpr, -gap.top * dpr);
-      this.paint(ctx, drawn);
+      this.painter.paint(ctx, drawn, gap, dpr);
     }
-  }
-
-  /** Strokes the curves: one path per colour and line style, then the bars, then the arrows. */
-  private paint(ctx: CanvasRenderingContext2D, curves: Curve[]): void {
-    const groups = new Map<string, Curve[]>();
-    for (const c of curves) {
-      const key = `${c.kind}|${c.relation}`;
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
-    }
-    for (const list of groups.values()) {
-      const { kind, relation } = list[0];
-      const colour = RELATION_COLOURS[relation];
-      ctx.globalAlpha = kind === 'suggestion' ? 0.4 : 1;
-      ctx.strokeStyle = colour;
-      ctx.fillStyle = colour;
-      ctx.lineWidth = 2;
-      ctx.lineCap = 'butt';
-      for (const dashed of [false, true]) {
-        ctx.beginPath();
-        let any = false;
-        for (const c of list) {
-          if (!!c.toward !== dashed) continue;
-          trace(ctx, c);
-          any = true;
-        }
-        if (!any) continue;
-        ctx.setLineDash(dashed ? [4, 3] : []);
-        ctx.stroke();
-      }
-      ctx.setLineDash([]);
-      ctx.lineWidth = 3;
-      ctx.lineCap = 'round';
-      ctx.beginPath();
-      const bars = new Set<string>(); // a passage linked several times has one bar
-      for (const c of list)
-        for (const [x, top, bottom] of c.bars) {
-          const key = `${x} ${top} ${bottom}`;
-          if (bars.has(key)) continue;
-          bars.add(key);
-          ctx.moveTo(x, top);
-          ctx.lineTo(x, bottom);
-        }
-      ctx.stroke();
-      // The arrow at each half-curve's end, pointing to where the partner lies.
-      ctx.beginPath();
-      let arrows = false;
-      for (const c of list) {
-        if (!c.toward) continue;
-        const [x, y] = [c.path[6], c.path[7]];
-        const dy = c.toward === 'up' ? -1 : 1;
-        ctx.moveTo(x - 4, y - 3 * dy);
-        ctx.lineTo(x + 4, y - 3 * dy);
-        ctx.lineTo(x, y + 4 * dy);
-        ctx.closePath();
-        arrows = true;
-      }
-      if (arrows) ctx.fill();
-    }
-    ctx.globalAlpha = 1;
   }
 
   /** The link curve under a pointer event, if any. */

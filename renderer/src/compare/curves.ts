@@ -14,10 +14,8 @@
 import type { Link, LinkEnd, Relation, Suggestion } from '../../../common/model';
 import type { Pane } from '../panes/pane';
 import { CurveCanvas } from './curve-canvas';
+import { HOOK } from './curve-paint';
 import { PassagePlacer, type Place } from './geometry';
-
-/** How far a half-curve runs before its arrow, in pixels. */
-const HOOK = 28;
 
 export interface CurveHost {
   panes(): Pane[];

@@ -11,7 +11,7 @@
 import type { Relation } from '../../../common/model';
 import { h } from '../dom';
 import type { Pane } from '../panes/pane';
-import { RELATION_COLOURS } from './curve-canvas';
+import { RELATION_COLOURS } from './curve-paint';
 import { plainText } from './geometry';
 
 /** A passage to mark on the ruler. */
