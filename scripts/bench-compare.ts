@@ -4,11 +4,18 @@
  * pane scrolls with its connector curves and rulers redrawn (from a trace), and how long
  * the counterparts panel takes to show the counterparts of the passage at the cursor
  * after it moves. Figures only; nothing is asserted.
+ *
+ * The main thread's work is given as wall-clock time and as the thread's own CPU time
+ * (both from the trace): on a machine other jobs keep busy, the wall-clock figure also
+ * counts the time the thread waited for a CPU. Each section prints the load average it
+ * ran under. BENCH_TRACE=path/prefix keeps the traces (prefix-1.json, …) to open in
+ * DevTools' Performance panel.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workPerScrollFrame, type ScrollFrames } from './lib/frame-trace';
 import { startHost } from './lib/host';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { quoteAt } from '../common/anchoring';
@@ -20,6 +27,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const LINKS = 500;
 const SUGGESTIONS = 2_000;
 const RELATIONS = ['agree', 'conflict', 'related'] as const;
+let traces = 0;
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -101,53 +109,7 @@ async function seed(path: string, withLinks = true): Promise<void> {
   await store.close();
 }
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/**
- * The main thread's work per scroll frame: busy time from each scroll event the pane
- * dispatches (one per frame while it scrolls) to the next, from a Chromium trace: the
- * event, the frame callback that measures and redraws the curves and rulers, style,
- * layout and paint.
- */
-function workPerScrollFrame(traceJson: string): { frames: number[]; redraws: number[] } {
-  const parsed = JSON.parse(traceJson) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const scrolls = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'scroll');
-  if (!scrolls.length) return { frames: [], redraws: [] };
-  const main = `${scrolls[0].pid}:${scrolls[0].tid}`;
-  const onMain = (e: TraceEvent) => `${e.pid}:${e.tid}` === main;
-  const tasks = events
-    .filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && onMain(e))
-    .sort((a, b) => a.ts - b.ts);
-  const top: TraceEvent[] = [];
-  let end = 0;
-  for (const t of tasks) {
-    if (t.ts >= end) {
-      top.push(t);
-      end = t.ts + (t.dur ?? 0);
-    }
-  }
-  const starts = [...new Set(scrolls.map((s) => s.ts))].sort((a, b) => a - b);
-  const frames = starts.map((from, i) => {
-    const to = Math.min(starts[i + 1] ?? from + 16_700, from + 16_700 * 2);
-    let busy = 0;
-    for (const t of top) {
-      const a = Math.max(t.ts, from);
-      const b = Math.min(t.ts + (t.dur ?? 0), to);
-      if (b > a) busy += b - a;
-    }
-    return busy / 1000;
-  });
-  const redraws = events
-    .filter((e) => e.ph === 'X' && e.name === 'FireAnimationFrame' && onMain(e))
-    .map((e) => (e.dur ?? 0) / 1000);
-  return { frames, redraws };
-}
-
-async function scrolling(
-  browser: Browser,
-  page: Page,
-): Promise<{ frames: number[]; redraws: number[]; curves: number }> {
+async function scrolling(browser: Browser, page: Page): Promise<ScrollFrames & { curves: number }> {
   const body = page.locator('.pane-body').nth(1);
   const box = (await body.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -158,11 +120,12 @@ async function scrolling(
   }
   await page.waitForTimeout(300);
   const trace = await browser.stopTracing();
-  const { frames, redraws } = workPerScrollFrame(trace.toString('utf8'));
+  if (process.env.BENCH_TRACE) writeFileSync(`${process.env.BENCH_TRACE}-${++traces}.json`, trace);
+  const frames = workPerScrollFrame(trace.toString('utf8'));
   const curves = (await page.evaluate(
     () => (globalThis as any).document.querySelector('.connectors').curves.length, // eslint-disable-line @typescript-eslint/no-explicit-any
   )) as number;
-  return { frames, redraws, curves };
+  return { ...frames, curves };
 }
 
 /** Opens a workspace in a fresh page and waits for its four panes. */
@@ -216,6 +179,21 @@ async function counterparts(page: Page): Promise<void> {
   console.log(`    the first (the aligner builds its index): ${times[0]?.toFixed(0)} ms`);
 }
 
+/** The machine's load average (1 and 5 minutes), to read the figures beside. */
+function load(): string {
+  const [one, five] = loadavg();
+  return `load average ${one.toFixed(1)}, ${five.toFixed(1)}`;
+}
+
+function printFrames(f: ScrollFrames, target: string): void {
+  console.log(`    main-thread work per scroll frame (wall clock): ${figures(f.wall)}${target}`);
+  console.log(`    the same as the main thread's CPU time: ${figures(f.cpu)}`);
+  const kinds = Object.entries(f.kinds)
+    .map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`)
+    .join(', ');
+  console.log(`    mean CPU time per scroll frame by kind (ms): ${kinds}`);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
     console.error('bench: the app is not built; run `npm run build` first.');
@@ -243,9 +221,10 @@ async function main(): Promise<void> {
     try {
       const page = await open(browser, host.url);
       const linked = await scrolling(browser, page);
-      console.log(`  scrolling a pane (${linked.curves} curves on screen at the end):`);
-      console.log(`    main-thread work per scroll frame: ${figures(linked.frames)}  (target p95 < 8 ms)`);
+      console.log(`  scrolling a pane (${linked.curves} curves on screen at the end; ${load()}):`);
+      printFrames(linked, '  (target p95 < 8 ms)');
       console.log(`    of which the frame callback (measure and redraw curves and rulers): ${figures(linked.redraws)}`);
+      console.log(`  (${load()})`);
       await counterparts(page);
     } finally {
       host.stop();
@@ -254,8 +233,8 @@ async function main(): Promise<void> {
     const plainHost = await startHost(plainPath);
     try {
       const plain = await scrolling(browser, await open(browser, plainHost.url));
-      console.log(`  the same scrolling without links (no curves), for comparison:`);
-      console.log(`    main-thread work per scroll frame: ${figures(plain.frames)}`);
+      console.log(`  the same scrolling without links (no curves), for comparison (${load()}):`);
+      printFrames(plain, '');
     } finally {
       plainHost.stop();
     }
