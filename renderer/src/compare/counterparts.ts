@@ -54,7 +54,12 @@ export class CounterpartsPanel {
   private readonly heading: HTMLElement;
   private readonly status: HTMLElement;
   private readonly columns: HTMLElement;
-  private readonly texts = new DocumentTexts();
+  private readonly texts = new DocumentTexts((doc) => {
+    // A pane with edits not yet saved shows a text the aligner has not seen: fetched instead.
+    const pane = this.host.panes().find((p) => p.docId === doc && p.editorView() && !p.hasUnsavedChanges());
+    const view = pane?.editorView();
+    return pane && view ? { revision: pane.shownRevision, text: plainText(view.state.doc).text } : undefined;
+  });
   private findingTimer?: ReturnType<typeof setTimeout>;
   private asked = 0;
   private answer?: CounterpartsAnswer;

@@ -1,4 +1,8 @@
-/** The texts of documents not open in a pane, fetched once per revision for showing context. */
+/**
+ * The texts of documents, for showing a passage in its context: a document open in a
+ * pane at the revision asked for is read from the pane's own text (no call at all);
+ * others are fetched once per revision.
+ */
 import { schema } from '../../../common/schema';
 import { call } from '../bridge';
 import { plainText } from './geometry';
@@ -7,8 +11,15 @@ import { plainText } from './geometry';
 export class DocumentTexts {
   private readonly texts = new Map<string, Promise<{ revision: number; text: string }>>();
 
+  /** `shown(doc)`: the document's text and revision as a pane shows it, if one does. */
+  constructor(
+    private readonly shown: (doc: string) => { revision: number; text: string } | undefined = () => undefined,
+  ) {}
+
   /** The document's current text (fetched once per revision the workspace names). */
   get(doc: string, revision?: number): Promise<{ revision: number; text: string }> {
+    const inPane = this.shown(doc);
+    if (inPane && (revision === undefined || inPane.revision === revision)) return Promise.resolve(inPane);
     const key = `${doc}@${revision ?? ''}`;
     let text = this.texts.get(key);
     if (!text) {
