@@ -12,6 +12,7 @@ import type { Curve, Gap } from './curves';
 export const RELATION_COLOURS: Record<Relation, string> = { agree: '#2d6a3e', conflict: '#a33a2a', related: '#2f5d8a' };
 /** How far a half-curve runs towards its partner after its turn, in pixels (less near the pane's edge). */
 export const HOOK = 28;
+const RELATIONS: Relation[] = ['agree', 'conflict', 'related'];
 /** The radius of a half-curve's turn towards its partner, in pixels. */
 const HOOK_RADIUS = 6;
 /** Room around a half-curve's picture for its line width and arrow, in pixels. */
@@ -66,16 +67,16 @@ export class CurvePainter {
    * pixel. The context's transform is left as the identity.
    */
   paint(ctx: CanvasRenderingContext2D, curves: Curve[], gap: Gap, dpr: number): void {
-    const groups = new Map<string, Curve[]>();
+    // By kind and relation, in a fixed order (suggestions under links).
+    const groups: Curve[][] = [];
     for (const c of curves) {
-      const key = `${c.kind}|${c.relation}`;
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
+      const at = (c.kind === 'link' ? 3 : 0) + RELATIONS.indexOf(c.relation);
+      (groups[at] ??= []).push(c);
     }
     const X = (x: number) => Math.round((x - gap.left) * dpr);
     const Y = (y: number) => Math.round((y - gap.top) * dpr);
-    for (const list of groups.values()) {
+    for (const list of groups) {
+      if (!list) continue;
       const { kind, relation } = list[0];
       const colour = RELATION_COLOURS[relation];
       const alpha = kind === 'suggestion' ? 0.4 : 1;
@@ -109,12 +110,15 @@ export class CurvePainter {
         ctx.drawImage(sprite.canvas, X(x1) - sprite.x, Y(y1) - sprite.y);
       }
       ctx.globalAlpha = alpha;
-      const bars = new Set<string>(); // a passage linked several times has one bar
+      const bars = new Set<number>(); // a passage linked several times has one bar
       const width = Math.max(1, Math.round(3 * dpr));
       for (const c of list)
         for (const [x, top, bottom] of c.bars) {
-          const [left, t, b] = [X(x) - (width >> 1), Y(top), Math.max(Y(top) + 1, Y(bottom))];
-          const key = `${left} ${t} ${b}`;
+          const left = X(x) - (width >> 1);
+          const t = Y(top);
+          const b = Math.max(t + 1, Y(bottom));
+          // Device pixels within a canvas stay below 2^16, so one number keys a bar.
+          const key = (left * 65_536 + t) * 65_536 + b;
           if (bars.has(key)) continue;
           bars.add(key);
           ctx.fillRect(left, t, width, b - t);

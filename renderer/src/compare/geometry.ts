@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import { offsetToPos, plainTextOf, type PlainText } from '../../../common/plaintext';
+import { offsetToPos, plainTextOf, posToOffset, type PlainText } from '../../../common/plaintext';
 
 const plainTexts = new WeakMap<Node, PlainText>();
 
@@ -77,6 +77,10 @@ export function placePassage(view: EditorView, box: DOMRect, start: number, end:
   };
 }
 
+const ABOVE: Place = Object.freeze({ at: 'above' });
+const BELOW: Place = Object.freeze({ at: 'below' });
+const NONE: Place = Object.freeze({ at: 'none' });
+
 /** Where a passage lies relative to its blocks: measured once, then placed by its blocks' boxes. */
 interface Shape {
   /** Indices of the top-level blocks holding its first and last character. */
@@ -105,12 +109,51 @@ export function firstIndexWhere(n: number, after: (i: number) => boolean): numbe
 }
 
 /**
+ * Like firstIndexWhere, starting from a guess (last frame's answer): a pane scrolled by
+ * a few lines moves its first block on screen by a few at most, so a short gallop from
+ * the guess reads two or three boxes where a search from scratch reads a dozen.
+ */
+export function firstIndexWhereNear(n: number, after: (i: number) => boolean, guess: number): number {
+  const g = Math.max(0, Math.min(n, guess));
+  const at = (i: number) => i >= n || after(i);
+  let lo: number;
+  let hi: number;
+  if (at(g)) {
+    // The answer is g or before it.
+    let step = 1;
+    hi = g;
+    lo = g - 1;
+    while (lo >= 0 && at(lo)) {
+      hi = lo;
+      lo = g - (step *= 2);
+    }
+    lo = Math.max(0, lo + 1);
+  } else {
+    let step = 1;
+    lo = g + 1;
+    hi = g + 1;
+    while (hi < n && !at(hi)) {
+      lo = hi + 1;
+      hi = g + (step *= 2);
+    }
+    hi = Math.min(n, hi);
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
  * Places passages of one pane frame after frame without measuring text again: each
  * passage's offsets within its blocks are measured once (when its blocks are on screen,
  * so laid out), and the shapes are measured again when the document or the pane's width
- * changes. Each frame finds the blocks on screen by a binary search over the text's
- * top-level blocks (blocks lie down the text in order), so a passage above or below the
- * view is placed without reading any box, and a box is read at most once per frame.
+ * changes. Each frame finds the blocks on screen by a search over the text's top-level
+ * blocks (they lie down the text in order) starting from last frame's, so a passage
+ * above or below the view is placed by its offsets without reading any box, and a box
+ * is read at most once per frame.
  */
 export class PassagePlacer {
   private doc?: Node;
@@ -121,6 +164,11 @@ export class PassagePlacer {
   private readonly rects = new Map<number, DOMRect | null>();
   /** The blocks overlapping the visible box this frame: [first, last], found when first needed. */
   private onScreen?: [number, number];
+  /** The plain-text offsets where the text on screen begins and ends this frame, found with onScreen. */
+  private shownText: [number, number] = [0, 0];
+  /** Last frame's blocks on screen: where this frame's search starts. */
+  private lastOnScreen: [number, number] = [0, -1];
+  private textLength = 0;
   private view?: EditorView;
   private box = new DOMRect();
 
@@ -136,6 +184,7 @@ export class PassagePlacer {
       }
       this.doc = view.state.doc;
       this.width = width;
+      this.textLength = plainText(view.state.doc).text.length;
     }
     this.rects.clear();
     this.onScreen = undefined;
@@ -159,9 +208,16 @@ export class PassagePlacer {
       const n = this.starts.length;
       const { top, bottom } = this.box;
       // A block without an element (never expected) counts as lying where its neighbours do.
-      const first = firstIndexWhere(n, (i) => (this.rectOf(i)?.bottom ?? top + 1) > top);
-      const last = firstIndexWhere(n, (i) => (this.rectOf(i)?.top ?? bottom) >= bottom) - 1;
+      const [guessFirst, guessLast] = this.lastOnScreen;
+      const first = firstIndexWhereNear(n, (i) => (this.rectOf(i)?.bottom ?? top + 1) > top, guessFirst);
+      const last = firstIndexWhereNear(n, (i) => (this.rectOf(i)?.top ?? bottom) >= bottom, guessLast + 1) - 1;
+      this.lastOnScreen = [first, last];
       this.onScreen = [first, last];
+      const doc = this.view!.state.doc;
+      const pt = plainText(doc);
+      const from = first < n ? posToOffset(pt, this.starts[first]) : pt.text.length;
+      const to = last + 1 < n ? posToOffset(pt, this.starts[last + 1]) : pt.text.length;
+      this.shownText = [from, Math.max(from, to)];
     }
     return this.onScreen;
   }
@@ -186,29 +242,34 @@ export class PassagePlacer {
 
   /** Where the passage [start, end) is in this frame. */
   place(start: number, end: number): Place {
+    const onScreen = this.visibleBlocks();
+    // Most passages lie wholly before or after the text on screen: placed by their offsets alone.
+    if (end > start && start < this.textLength) {
+      if (end <= this.shownText[0]) return ABOVE;
+      if (start >= this.shownText[1]) return BELOW;
+    }
     const shape = this.shapeOf(start, end);
-    if (!shape) return { at: 'none' };
-    const [firstOnScreen, lastOnScreen] = this.visibleBlocks();
-    if (shape.last < firstOnScreen) return { at: 'above' };
-    if (shape.first > lastOnScreen) return { at: 'below' };
+    if (!shape) return NONE;
+    if (shape.last < onScreen[0]) return ABOVE;
+    if (shape.first > onScreen[1]) return BELOW;
     const first = this.rectOf(shape.first);
     const last = this.rectOf(shape.last);
-    if (!first || !last) return { at: 'none' };
+    if (!first || !last) return NONE;
     const box = this.box;
-    if (last.bottom <= box.top) return { at: 'above' };
-    if (first.top >= box.bottom) return { at: 'below' };
+    if (last.bottom <= box.top) return ABOVE;
+    if (first.top >= box.bottom) return BELOW;
     if (shape.dyTop === undefined || shape.dyBottom === undefined) {
       try {
         shape.dyTop = this.view!.coordsAtPos(shape.from, 1).top - first.top;
         shape.dyBottom = this.view!.coordsAtPos(shape.to, -1).bottom - last.top;
       } catch {
-        return { at: 'none' };
+        return NONE;
       }
     }
     const top = first.top + shape.dyTop;
     const bottom = last.top + shape.dyBottom;
-    if (bottom <= box.top) return { at: 'above' };
-    if (top >= box.bottom) return { at: 'below' };
+    if (bottom <= box.top) return ABOVE;
+    if (top >= box.bottom) return BELOW;
     return {
       at: 'visible',
       top: Math.max(top, box.top),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inContext } from '../../../renderer/src/compare/counterpart-source';
 import { interpolate, monotonePairs } from '../../../renderer/src/compare/in-step';
 import { facingPairs } from '../../../renderer/src/compare/curves';
-import { firstIndexWhere } from '../../../renderer/src/compare/geometry';
+import { firstIndexWhere, firstIndexWhereNear } from '../../../renderer/src/compare/geometry';
 import type { Link, Suggestion } from '../../../common/model';
 
 describe('panes in step', () => {
@@ -70,6 +70,18 @@ describe('finding the blocks on screen', () => {
     expect(firstIndexWhere(bottoms.length, after(0))).toBe(0);
     expect(firstIndexWhere(bottoms.length, after(100))).toBe(10);
     expect(firstIndexWhere(0, after(5))).toBe(0);
+  });
+
+  it('finds the same block from any guess, reading fewer boxes from a near one', () => {
+    const bottoms = Array.from({ length: 300 }, (_, i) => (i + 1) * 10);
+    for (const line of [-5, 0, 5, 1234, 1240, 2995, 3000, 5000])
+      for (const guess of [0, 1, 120, 123, 124, 150, 299, 300, 400, -3]) {
+        const expected = firstIndexWhere(bottoms.length, (i) => bottoms[i] > line);
+        expect(firstIndexWhereNear(bottoms.length, (i) => bottoms[i] > line, guess)).toBe(expected);
+      }
+    const read: number[] = [];
+    firstIndexWhereNear(bottoms.length, (i) => (read.push(i), bottoms[i] > 1234), 122);
+    expect(read.length).toBeLessThanOrEqual(4);
   });
 });
 
