@@ -3,7 +3,10 @@
  * Chromium against the local host. Prints the main thread's work per frame while a
  * pane scrolls with its connector curves and rulers redrawn (from a trace), and how long
  * the counterparts panel takes to show the counterparts of the passage at the cursor
- * after it moves. Figures only; nothing is asserted.
+ * after it moves (right after the workspace opens, while the aligner's encoder threads
+ * embed its passages, and again once they are embedded), split into the wait before the
+ * question, the call to the host and the panel's drawing. Figures only; nothing is
+ * asserted.
  *
  * The main thread's work is given as wall-clock time and as the thread's own CPU time
  * (both from the trace): on a machine other jobs keep busy, the wall-clock figure also
@@ -44,7 +47,8 @@ function random(seed: number): () => number {
 }
 
 /** Seeds links between passages of adjacent panes (so curves are drawn) and suggestions between any two texts. */
-async function seed(path: string, withLinks = true): Promise<void> {
+/** Seeds the workspace; resolves with the ids of the documents in its panes, left to right. */
+async function seed(path: string, withLinks = true): Promise<string[]> {
   const { store } = await openWorkspace(path, 'browser');
   const rnd = random(11);
   const docs = store.data.layout.panes.map((p) => store.data.documents.find((d) => d.id === p.docId)!);
@@ -107,6 +111,7 @@ async function seed(path: string, withLinks = true): Promise<void> {
     data.suggestions = suggestions;
   });
   await store.close();
+  return docs.map((d) => d.id);
 }
 
 async function scrolling(browser: Browser, page: Page): Promise<ScrollFrames & { curves: number }> {
@@ -139,44 +144,126 @@ async function open(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** From a caret move to the frame showing the panel's new counterparts. */
-async function counterparts(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Alt+KeyC');
-  await page.locator('.counterparts').waitFor();
-  const times = (await page.evaluate(async () => {
-    const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const doc = g.document.querySelectorAll('.pane .pm-doc')[2];
-    const paragraphs = Array.from(doc.querySelectorAll(':scope > p')).slice(2, 32) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const columns = g.document.querySelector('.cp-columns');
-    const out: number[] = [];
-    for (const p of paragraphs) {
-      p.scrollIntoView({ block: 'center' });
-      await new Promise((r) => g.requestAnimationFrame(r));
-      const walker = g.document.createTreeWalker(p, 4);
-      const text = walker.nextNode();
-      if (!text || text.data.length < 10) continue;
-      const shown = new Promise<void>((resolve) => {
-        const observer = new g.MutationObserver(() => {
-          observer.disconnect();
-          g.requestAnimationFrame(() => g.setTimeout(resolve, 0));
+interface CaretPass {
+  /** Caret move to the frame showing the counterparts, per move (ms). */
+  times: number[];
+  /** The call to the host: request sent to the answer's last byte (ms). */
+  calls: number[];
+  /** Caret move to the request sent (ms). */
+  sent: number[];
+  /** The panel's own measure: question asked to the answer drawn (ms). */
+  asked: number[];
+}
+
+/** Moves the caret to paragraphs [from, to) of the third pane in turn: from each move to the frame showing its counterparts. */
+async function caretPass(page: Page, from: number, to: number): Promise<CaretPass> {
+  await page.evaluate(() => performance.clearMeasures('counterparts:update'));
+  const pass = (await page.evaluate(
+    async ([from, to]) => {
+      const g = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const doc = g.document.querySelectorAll('.pane .pm-doc')[2];
+      const paragraphs = Array.from(doc.querySelectorAll(':scope > p')).slice(from, to) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const columns = g.document.querySelector('.cp-columns');
+      const out: number[] = [];
+      const calls: number[] = [];
+      const sent: number[] = [];
+      performance.clearResourceTimings();
+      performance.setResourceTimingBufferSize(1000);
+      for (const p of paragraphs) {
+        p.scrollIntoView({ block: 'center' });
+        await new Promise((r) => g.requestAnimationFrame(r));
+        const walker = g.document.createTreeWalker(p, 4);
+        const text = walker.nextNode();
+        if (!text || text.data.length < 10) continue;
+        const shown = new Promise<void>((resolve) => {
+          const observer = new g.MutationObserver(() => {
+            observer.disconnect();
+            g.requestAnimationFrame(() => g.setTimeout(resolve, 0));
+          });
+          observer.observe(columns, { childList: true });
+          g.setTimeout(() => (observer.disconnect(), resolve()), 3000);
         });
-        observer.observe(columns, { childList: true });
-        g.setTimeout(() => (observer.disconnect(), resolve()), 3000);
-      });
-      const t0 = performance.now();
-      g.getSelection().collapse(text, 5);
-      await shown;
-      out.push(performance.now() - t0);
-    }
-    return out;
-  })) as number[];
+        const t0 = performance.now();
+        g.getSelection().collapse(text, 5);
+        await shown;
+        out.push(performance.now() - t0);
+        // The call to the host for this move, from the browser's resource timing.
+        const call = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/getCounterparts') && e.startTime >= t0)
+          .pop() as { startTime: number; responseEnd: number } | undefined;
+        calls.push(call ? call.responseEnd - call.startTime : NaN);
+        sent.push(call ? call.startTime - t0 : NaN);
+      }
+      return { times: out, calls, sent };
+    },
+    [from, to],
+  )) as Omit<CaretPass, 'asked'>;
   const asked = (await page.evaluate(() =>
     performance.getEntriesByName('counterparts:update').map((e) => e.duration),
   )) as number[];
-  console.log(`  counterparts panel, caret moved to ${times.length} passages in turn:`);
-  console.log(`    caret move to the frame showing the counterparts: ${figures(times.slice(1))}  (target < 50 ms)`);
-  console.log(`    of which the aligner's answer and drawing it: ${figures(asked.slice(1))}`);
-  console.log(`    the first (the aligner builds its index): ${times[0]?.toFixed(0)} ms`);
+  return { ...pass, asked };
+}
+
+function printPass(pass: CaretPass, skipFirst: boolean): void {
+  const s = skipFirst ? 1 : 0;
+  console.log(
+    `    caret move to the frame showing the counterparts: ${figures(pass.times.slice(s))}  (target < 50 ms)`,
+  );
+  console.log(`    of which the caret move to the question sent: ${figures(pass.sent.slice(s))}`);
+  console.log(
+    `    of which the call to the host (request to last byte of the answer): ${figures(pass.calls.slice(s))}`,
+  );
+  console.log(`    of which the question sent to the answer drawn: ${figures(pass.asked.slice(s))}`);
+}
+
+/**
+ * Waits until the aligner has embedded the workspace's passages for its semantic pass
+ * (its answers stop carrying progress); resolves with the seconds waited, or undefined
+ * after `limitMs`.
+ */
+async function embedded(url: string, doc: string, limitMs = 300_000): Promise<number | undefined> {
+  const u = new URL(url);
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    const response = await fetch(`${u.origin}/api/getCounterparts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${u.searchParams.get('token')}` },
+      body: JSON.stringify({ doc, start: 0, end: 0, k: 1 }),
+    });
+    const body = (await response.json()) as { ok: boolean; value?: { progress?: unknown } };
+    if (body.ok && !body.value?.progress) return (Date.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return undefined;
+}
+
+/**
+ * From a caret move to the frame showing the panel's new counterparts: right after the
+ * workspace opens (the aligner builds its index, and its encoder threads embed the
+ * passages meanwhile, when no embeddings are cached yet), then the same passages once
+ * they are embedded.
+ */
+async function counterparts(page: Page, url: string, doc: string): Promise<void> {
+  await page.keyboard.press('Control+Alt+KeyC');
+  await page.locator('.counterparts').waitFor();
+  const opening = await caretPass(page, 2, 32);
+  console.log(
+    `  counterparts panel, caret moved to ${opening.times.length} passages in turn, right after opening (${load()}):`,
+  );
+  printPass(opening, true);
+  console.log(`    the first (the aligner builds its index): ${opening.times[0]?.toFixed(0)} ms`);
+  const waited = await embedded(url, doc);
+  if (waited === undefined) {
+    console.log('  (the aligner was still embedding the passages after 5 minutes: no figures once embedded)');
+    return;
+  }
+  // The same passages again (the aligner keeps no answers, the panel only the last one).
+  const steady = await caretPass(page, 2, 32);
+  console.log(
+    `  the same passages again once the aligner has embedded the texts (${waited.toFixed(0)} s later; ${load()}):`,
+  );
+  printPass(steady, false);
 }
 
 /** The machine's load average (1 and 5 minutes), to read the figures beside. */
@@ -214,7 +301,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    await seed(path);
+    const docs = await seed(path);
     const plainPath = join(dir, 'no-links.json');
     await seed(plainPath, false);
     const host = await startHost(path);
@@ -225,7 +312,7 @@ async function main(): Promise<void> {
       printFrames(linked, '  (target p95 < 8 ms)');
       console.log(`    of which the frame callback (measure and redraw curves and rulers): ${figures(linked.redraws)}`);
       console.log(`  (${load()})`);
-      await counterparts(page);
+      await counterparts(page, host.url, docs[2]);
     } finally {
       host.stop();
     }
