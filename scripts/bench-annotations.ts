@@ -18,7 +18,7 @@ import type { Annotation } from '../common/model';
 import { textOf } from '../main/services/annotations/anchors';
 import { openWorkspace } from '../main/services/app';
 import { WorkspaceStore } from '../main/services/store/workspace-store';
-import { createWorkspaceService } from '../main/services/workspace-service';
+import { createWorkspaceService } from '../main/services/app';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TOTAL = 10_000;

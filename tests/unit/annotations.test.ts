@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type ApiHandlers } from '../../common/api';
 import type { Annotation, NodeJSON } from '../../common/model';
 import { readDocumentFile } from '../../main/services/sources';
-import { createWorkspaceService } from '../../main/services/workspace-service';
+import { createWorkspaceService } from '../../main/services/app';
 import { WorkspaceStore } from '../../main/services/store/workspace-store';
 
 const TEXT = [

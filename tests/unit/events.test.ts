@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { events, type AlignJob } from '../../common/api';
 import { EVENT_NAMES, eventChannel, isEventName } from '../../common/channels';
-import { openWorkspace, type OpenedWorkspace } from '../../main/services/app';
+import { createWorkspaceService, openWorkspace, type OpenedWorkspace } from '../../main/services/app';
 import { EventHub, type HubEvent } from '../../main/services/events';
-import { createWorkspaceService } from '../../main/services/workspace-service';
 import type { AlignerHost } from '../../main/services/align-jobs';
 
 let opened: OpenedWorkspace | undefined;
