@@ -1,0 +1,97 @@
+/**
+ * Keeps the open workspace's views current after changes that reach beyond one record: a
+ * document imported, replaced or re-described, an annotation export merged, a save that
+ * moved annotations or link ends, an edit another pane of the same document must show.
+ */
+import type { ImportResult, WorkspacePayload } from '../../../common/api';
+import { MAX_PANES, type DocumentSummary } from '../../../common/model';
+import { call } from '../bridge';
+import type { LinkModel } from '../links/link-model';
+import type { Annotator } from '../panels/annotator';
+import type { Pane } from './pane';
+import type { PaneRow } from './pane-row';
+
+/** What the sync reads and changes of the workspace view. */
+export interface SyncedWorkspace {
+  /** The workspace as loaded; its document list is kept current here. */
+  readonly workspace: WorkspacePayload;
+  readonly row: PaneRow;
+  readonly annotator: Annotator;
+  readonly links: LinkModel;
+  notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
+}
+
+export class WorkspaceSync {
+  constructor(private readonly view: SyncedWorkspace) {}
+
+  private get panes(): Pane[] {
+    return this.view.row.panes;
+  }
+
+  /** An import added a document (shown in a new pane, or the active one when the row is full) or replaced one. */
+  async documentImported(result: ImportResult): Promise<void> {
+    const { document: doc } = result;
+    const { row } = this.view;
+    const { documents } = this.view.workspace;
+    const known = documents.findIndex((d) => d.id === doc.id);
+    if (known >= 0) documents[known] = doc;
+    else documents.push(doc);
+    if (result.replaced) {
+      await Promise.all([this.view.annotator.load(), this.view.links.load()]);
+      await Promise.all(this.panes.filter((p) => p.docId === doc.id).map((p) => p.load()));
+      row.refresh();
+      return;
+    }
+    if (this.panes.length < MAX_PANES) {
+      row.addPane(doc.id);
+      // The row scrolls sideways when narrow: bring the new pane into view.
+      this.panes.find((p) => p.docId === doc.id)?.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      row.refresh();
+      await row.paneFor(doc.id);
+    }
+  }
+
+  /** Reads the document list, annotations and links again (an annotation export was merged). */
+  async workspaceChanged(): Promise<void> {
+    this.view.workspace.documents = await call('listDocuments', {});
+    await Promise.all([this.view.annotator.load(), this.view.links.load()]);
+    await Promise.all(this.panes.map((p) => p.refreshIfClean()));
+    this.view.row.refresh();
+  }
+
+  /** A document's details (title, authors…) were changed. */
+  documentDetailsChanged(summary: DocumentSummary): void {
+    const { documents } = this.view.workspace;
+    const known = documents.findIndex((d) => d.id === summary.id);
+    if (known >= 0) documents[known] = summary;
+    for (const pane of this.panes) if (pane.docId === summary.id) void pane.refreshIfClean();
+    this.view.row.refresh();
+  }
+
+  /** A pane saved its text: other panes showing the document read it again. */
+  documentSaved(source: Pane, docId: string): void {
+    for (const pane of this.panes) if (pane !== source && pane.docId === docId) void pane.refreshIfClean();
+  }
+
+  /** A save or reload moved annotations in the store: they are read again, and orphans told. */
+  annotationsMoved(orphaned: number): void {
+    const { annotator } = this.view;
+    void annotator.load().then(() => {
+      if (orphaned > 0) {
+        this.view.notify(
+          `${orphaned} annotation${orphaned === 1 ? '' : 's'} lost ${orphaned === 1 ? 'its' : 'their'} text in this edit and ${orphaned === 1 ? 'is' : 'are'} listed under Orphans.`,
+          'info',
+          { label: 'Show', run: () => annotator.panel.show('orphans') },
+        );
+      }
+    });
+  }
+
+  /** A save moved link ends in the store: the links are read again. */
+  linksMoved(): void {
+    void this.view.links
+      .load()
+      .catch((err: Error) => this.view.notify(`Links could not be loaded: ${err.message}`, 'error'));
+  }
+}
