@@ -162,6 +162,11 @@ export type PassageRef = z.infer<typeof PassageRef>;
  * are (retrieval, 0–1); `confidence` how sure the aligner is of `relation` (0–1).
  */
 export const CounterpartMatch = PassageRef.extend({
+  /**
+   * The sentence that matched, within start–end; the rest of the passage is the context
+   * it was read in (a sentence either side, in its paragraph). Absent: the whole passage.
+   */
+  focus: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
   similarity: z.number().min(0).max(1),
   relation: Relation,
   confidence: z.number().min(0).max(1),

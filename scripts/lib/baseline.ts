@@ -10,6 +10,8 @@ import { splitSentences } from '../../main/services/aligner/sentences';
 
 interface Sentence {
   d: number;
+  /** Index of its block in the document. */
+  b: number;
   start: number;
   end: number;
 }
@@ -24,9 +26,11 @@ export class TfidfBaseline {
 
   constructor(private readonly docs: AlignInput[]) {
     this.sentences = docs.flatMap((doc, d) =>
-      doc.blocks
-        .filter((b) => b.kind !== 'heading' && b.kind !== 'code' && b.kind !== 'note')
-        .flatMap((b) => splitSentences(doc.text, b.start, b.end).map((span) => ({ d, ...span }))),
+      doc.blocks.flatMap((block, b) =>
+        block.kind === 'heading' || block.kind === 'code' || block.kind === 'note'
+          ? []
+          : splitSentences(doc.text, block.start, block.end).map((span) => ({ d, b, ...span })),
+      ),
     );
     const tokens = this.sentences.map((s) => words(docs[s.d].text.slice(s.start, s.end)));
     const df = new Map<string, number>();
@@ -75,6 +79,40 @@ export class TfidfBaseline {
       .filter(({ x }) => x.d === d)
       .sort((p, q) => q.s - p.s)
       .map(({ x }) => x);
+  }
+
+  /**
+   * The same script reading each sentence of document `d` in its context, as Parallax
+   * shows counterparts: the sentence with one either side (same paragraph), ranked by
+   * the cosine of that window's TF-IDF vector with `text`, windows not overlapping
+   * (a window is cut back to what better ones left; a sentence is shown once).
+   */
+  rankWindowsIn(d: number, text: string, k: number): { start: number; end: number }[] {
+    const q = this.vector(words(text));
+    const inDoc = this.sentences.map((x, i) => ({ x, i })).filter(({ x }) => x.d === d);
+    const same = (i: number, j: number) =>
+      j >= 0 && j < this.sentences.length && this.sentences[j].d === d && this.sentences[j].b === this.sentences[i].b;
+    const windows = inDoc.map(({ i }) => {
+      const first = same(i, i - 1) ? i - 1 : i;
+      const last = same(i, i + 1) ? i + 1 : i;
+      const doc = this.docs[d];
+      const v = this.vector(words(doc.text.slice(this.sentences[first].start, this.sentences[last].end)));
+      let s = 0;
+      for (const [w, x] of q) s += x * (v.get(w) ?? 0);
+      return { i, first, last, s };
+    });
+    windows.sort((x, y) => y.s - x.s);
+    const kept: { first: number; last: number }[] = [];
+    for (const w of windows) {
+      if (kept.length >= k) break;
+      if (kept.some((x) => x.first <= w.i && w.i <= x.last)) continue;
+      for (const x of kept) {
+        if (x.last >= w.first && x.last < w.i) w.first = x.last + 1;
+        if (x.first <= w.last && x.first > w.i) w.last = x.first - 1;
+      }
+      kept.push(w);
+    }
+    return kept.map((w) => ({ start: this.sentences[w.first].start, end: this.sentences[w.last].end }));
   }
 
   /** The best `limit` sentence pairs of different documents. */

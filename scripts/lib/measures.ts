@@ -21,6 +21,8 @@ export const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n)
 export interface Ranks {
   parallax: number[];
   baseline: number[];
+  /** The TF-IDF script reading each sentence in the same context windows as Parallax. */
+  baselineInContext: number[];
   /** Parallax refined with sentence embeddings (with --semantic). */
   refined?: number[];
 }
@@ -33,7 +35,7 @@ export function counterpartRanks(
   baseline: TfidfBaseline,
 ): Ranks {
   const byId = new Map(docs.map((d, i) => [d.id, i]));
-  const out: Ranks = { parallax: [], baseline: [] };
+  const out: Ranks = { parallax: [], baseline: [], baselineInContext: [] };
   for (const p of pairs.filter((x) => x.relation !== 'none')) {
     for (const [from, span, to, target] of [
       [p.a.doc, p.spanA, p.b.doc, p.spanB],
@@ -46,6 +48,9 @@ export function counterpartRanks(
       const ranked = baseline.rankIn(byId.get(to)!, doc.text.slice(span.start, span.end)).slice(0, 5);
       const bt = ranked.findIndex((s) => overlaps(s, target));
       out.baseline.push(bt < 0 ? Infinity : bt + 1);
+      const windows = baseline.rankWindowsIn(byId.get(to)!, doc.text.slice(span.start, span.end), 5);
+      const bw = windows.findIndex((s) => overlaps(s, target));
+      out.baselineInContext.push(bw < 0 ? Infinity : bw + 1);
     }
   }
   return out;
@@ -85,13 +90,16 @@ export function report(
   const falseFriends = pairs.length - positives.length;
   const q = ranks.parallax.length;
   console.log(`\n  ${name}: ${positives.length} labelled pairs, ${falseFriends} false friends`);
-  console.log(`    ${''.padEnd(58)}Parallax        TF-IDF script`);
-  const row = (label: string, a: string, b: string) => console.log(`    ${label.padEnd(58)}${a.padEnd(16)}${b}`);
+  console.log(`    ${''.padEnd(58)}Parallax        TF-IDF script   TF-IDF script, same context windows`);
+  const row = (label: string, a: string, b: string, c = '') =>
+    console.log(`    ${label.padEnd(58)}${a.padEnd(16)}${b.padEnd(16)}${c}`);
+  const hits = (r: number[], k: number) => `${pct(hitAt(r, k), q)} (${hitAt(r, k)})`;
   for (const k of [1, 3, 5]) {
     row(
       `counterpart hit@${k} (${q} queries, both ways round)`,
-      `${pct(hitAt(ranks.parallax, k), q)} (${hitAt(ranks.parallax, k)})`,
-      `${pct(hitAt(ranks.baseline, k), q)} (${hitAt(ranks.baseline, k)})`,
+      hits(ranks.parallax, k),
+      hits(ranks.baseline, k),
+      hits(ranks.baselineInContext, k),
     );
   }
   if (ranks.refined) {

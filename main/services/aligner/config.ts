@@ -34,7 +34,7 @@ export interface AlignerConfig {
 }
 
 export const DEFAULT_CONFIG: AlignerConfig = {
-  counterparts: { queryContext: 0, neighbourContext: 0.6, growthGain: 0.01, denseWeight: 1 },
+  counterparts: { denseWeight: 1 },
   relation: { conflictMinShared: 2, conflictMinOverlap: 0.1, agreeMinShared: 3, agreeMinOverlap: 0.15 },
   minScore: 0.15,
   topK: 2,

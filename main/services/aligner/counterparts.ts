@@ -1,9 +1,11 @@
 /**
  * Counterparts: for one passage, what each other author says about it — the best few
- * passages of every other document, each grown into a window of up to three sentences
- * when that makes it closer, with a relation and its evidence. The index (passages,
- * vectors, postings) is built once per corpus and answers a query from the postings of
- * the query's own terms, cheap enough for every cursor move.
+ * passages of every other document, each read and shown in its context (the sentence
+ * with one sentence either side, in its paragraph: a point made over two or three
+ * sentences is found whole), with a relation and its evidence for the sentence that
+ * matched. The index (passages, vectors, postings of sentences and of their contexts) is
+ * built once per corpus and answers a query from the postings of the query's own terms,
+ * cheap enough for every cursor move.
  */
 import type { CounterpartMatch, Counterparts } from '../../../common/model';
 import { ConceptMatcher, type Concept } from './concepts';
@@ -11,8 +13,8 @@ import { tokenize } from './normalise';
 import { buildPassages, sideOfPassages, termsOf, yearWritten, type AlignInput, type Passage } from './passages';
 import { relate, type Side } from './relate';
 import { splitSentences, type Span } from './sentences';
-import { LexicalSpace, type Neighbour, type PassageSpace } from './space';
-import { MAX_WINDOW, type Window } from './windows';
+import { contextOf, LexicalSpace, type Neighbour, type PassageSpace } from './space';
+import type { Window } from './windows';
 import { DEFAULT_CONFIG } from './config';
 
 /** A query: a range of a document's plain text (a cursor when start = end). */
@@ -32,12 +34,6 @@ export const DEFAULT_K = 3;
 export const MAX_K = 20;
 /** How counterparts are ranked (see AlignerConfig). */
 export interface CounterpartOptions {
-  /** Weight of the query's neighbouring sentences in the query (a point is read in its context). */
-  queryContext: number;
-  /** Weight of a candidate's neighbouring sentences in its rank (a match is read in its context). */
-  neighbourContext: number;
-  /** Least rise in similarity for a match to grow by one more sentence. */
-  growthGain: number;
   /** Weight of the dense (embedding) similarity's z-score beside the sparse one's, once refined. */
   denseWeight: number;
 }
@@ -54,6 +50,17 @@ function zScores(xs: number[]): number[] {
   return xs.map((x) => (x - mean) / sd);
 }
 
+/** The unit vector along the sum of some unit vectors. */
+function meanUnit(vectors: Float32Array[]): Float32Array {
+  const sum = new Float32Array(vectors[0].length);
+  for (const v of vectors) for (let k = 0; k < sum.length; k++) sum[k] += v[k];
+  let n = 0;
+  for (const x of sum) n += x * x;
+  n = Math.sqrt(n) || 1;
+  for (let k = 0; k < sum.length; k++) sum[k] /= n;
+  return sum;
+}
+
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
 /** A counterpart index over a fixed set of documents. */
@@ -66,6 +73,8 @@ export class CounterpartIndex {
   private readonly ofDoc: number[][];
   /** Unit sentence embeddings of the passages, once computed. */
   private dense?: Float32Array[];
+  /** Their contexts' (see denseContext). */
+  private contextDense?: Float32Array[];
 
   constructor(
     readonly docs: AlignInput[],
@@ -91,6 +100,7 @@ export class CounterpartIndex {
   setDense(vectors: Float32Array[]): void {
     if (vectors.length !== this.passages.length) throw new Error('one embedding per passage is needed');
     this.dense = vectors;
+    this.contextDense = undefined;
   }
 
   get refined(): boolean {
@@ -101,20 +111,20 @@ export class CounterpartIndex {
   private denseOf(d: number, span: Span): Float32Array | undefined {
     if (!this.dense) return undefined;
     const covered = this.ofDoc[d].filter((i) => this.passages[i].start < span.end && span.start < this.passages[i].end);
-    if (covered.length === 0) return undefined;
-    const sum = new Float32Array(this.dense[0].length);
-    for (const i of covered) for (let k = 0; k < sum.length; k++) sum[k] += this.dense[i][k];
-    let n = 0;
-    for (const x of sum) n += x * x;
-    n = Math.sqrt(n) || 1;
-    for (let k = 0; k < sum.length; k++) sum[k] /= n;
-    return sum;
+    return covered.length === 0 ? undefined : meanUnit(covered.map((i) => this.dense![i]));
   }
 
-  private denseWindow(q: Float32Array, w: Window): number {
-    let s = 0;
-    for (let i = w.first; i <= w.last; i++) s += dot(q, this.dense![i]);
-    return s / (w.last - w.first + 1);
+  /** Each passage's embedding read in its context (the mean of its window's), computed once. */
+  private denseContext(i: number): Float32Array {
+    this.contextDense ??= [];
+    let v = this.contextDense[i];
+    if (!v) {
+      const w = contextOf(this.passages, i);
+      const vectors: Float32Array[] = [];
+      for (let j = w.first; j <= w.last; j++) vectors.push(this.dense![j]);
+      v = this.contextDense[i] = meanUnit(vectors);
+    }
+    return v;
   }
 
   /** Index of a document by id, or undefined. */
@@ -146,93 +156,26 @@ export class CounterpartIndex {
     return { tokens, ...termsOf(tokens, this.matcher), year: yearWritten(this.docs[d]) };
   }
 
-  /** A window's side from its passages' tokens (tokenising again would cost most of a query). */
-  private windowSide(w: Window): Side {
-    return sideOfPassages(this.passages, w.first, w.last, yearWritten(this.docs[this.passages[w.first].doc]));
-  }
-
-  private adjacent(i: number, j: number): boolean {
-    const p = this.passages;
-    return j >= 0 && j < p.length && p[i].doc === p[j].doc && p[i].block === p[j].block;
-  }
-
-  /** Grows a match into neighbouring sentences while that makes it closer to the query. */
-  private grow(query: Map<string, number>, passage: number, similarity: number): { w: Window; s: number } {
-    let w: Window = { first: passage, last: passage };
-    let s = similarity;
-    while (w.last - w.first + 1 < MAX_WINDOW) {
-      const tries: Window[] = [];
-      if (this.adjacent(w.first, w.first - 1)) tries.push({ first: w.first - 1, last: w.last });
-      if (this.adjacent(w.last, w.last + 1)) tries.push({ first: w.first, last: w.last + 1 });
-      let best: { w: Window; s: number } | undefined;
-      for (const t of tries) {
-        const ts = this.space.windowSimilarity(query, t);
-        if (ts >= s + this.options.growthGain && (!best || ts > best.s)) best = { w: t, s: ts };
-      }
-      if (!best) break;
-      ({ w, s } = best);
-    }
-    return { w, s };
-  }
-
-  /** The passages just before and after a span, in its block. */
-  private around(d: number, span: Span): number[] {
-    const inDoc = this.ofDoc[d].map((i) => ({ p: this.passages[i], i }));
-    const before = inDoc.filter(({ p }) => p.end <= span.start).pop();
-    const after = inDoc.find(({ p }) => p.start >= span.end);
-    const block = inDoc.find(({ p }) => p.start < span.end && span.start < p.end)?.p.block ?? before?.p.block;
-    return [before, after].filter((x) => x !== undefined && x.p.block === block).map((x) => x!.i);
-  }
-
-  /** The query's unit vector plus its neighbouring sentences' at weight queryContext, normalised. */
-  private withContext(own: Map<string, number>, d: number, span: Span): Map<string, number> {
-    const beta = this.options.queryContext;
-    if (beta === 0) return own;
-    const mixed = new Map(own);
-    for (const p of this.around(d, span)) {
-      for (const [t, w] of this.space.weigh(this.passages[p].terms)) mixed.set(t, (mixed.get(t) ?? 0) + beta * w);
-    }
-    let norm = 0;
-    for (const w of mixed.values()) norm += w * w;
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of mixed) mixed.set(t, w / norm);
-    return mixed;
-  }
-
   /**
-   * Candidates per other document, best first: each passage's similarity plus a share of
-   * its neighbours' (a match is read in its context), top `perDoc` of each.
+   * Each passage of every other document that the query touches, scored in its context:
+   * the sparse similarity, or once refined the sparse and dense similarities each z-scored
+   * within their document and summed with the dense one weighted (the two disagree in
+   * scale, and a document's own spread is what tells its best passages apart).
    */
-  private ranked(query: Map<string, number>, exclude: number, perDoc: number, dense?: Float32Array): Neighbour[][] {
-    const raw = dense ? this.mixed(query, exclude, dense) : this.space.scores(query, exclude);
-    const lambda = this.options.neighbourContext;
-    const smoothed = new Map<number, number>();
-    const add = (p: number, s: number) => smoothed.set(p, (smoothed.get(p) ?? 0) + s);
-    for (const [p, s] of raw) {
-      add(p, s);
-      if (lambda === 0) continue;
-      for (const n of [p - 1, p + 1]) if (this.adjacent(p, n)) add(n, (lambda * s) / 2);
+  private ranked(query: Map<string, number>, exclude: number, dense?: Float32Array): Neighbour[][] {
+    const sparse = this.space.contextScores(query, exclude);
+    const byDoc: Neighbour[][] = this.docs.map(() => []);
+    if (!dense) {
+      for (const [p, s] of sparse) byDoc[this.passages[p].doc].push({ passage: p, similarity: s });
+    } else {
+      this.ofDoc.forEach((list, d) => {
+        if (d === exclude || list.length === 0) return;
+        const zs = zScores(list.map((i) => sparse.get(i) ?? 0));
+        const zd = zScores(list.map((i) => dot(dense, this.denseContext(i))));
+        list.forEach((i, k) => byDoc[d].push({ passage: i, similarity: zs[k] + this.options.denseWeight * zd[k] }));
+      });
     }
-    const byDoc: Neighbour[][] = Array.from({ length: this.docs.length }, () => []);
-    for (const [p, s] of smoothed) byDoc[this.passages[p].doc].push({ passage: p, similarity: s });
-    return byDoc.map((l) => l.sort((x, y) => y.similarity - x.similarity || x.passage - y.passage).slice(0, perDoc));
-  }
-
-  /**
-   * Sparse and dense similarity, each z-scored within its document, summed with the
-   * dense one weighted: the two disagree in scale, and a document's own spread is what
-   * tells its best passages apart.
-   */
-  private mixed(query: Map<string, number>, exclude: number, dense: Float32Array): Map<number, number> {
-    const sparse = this.space.scores(query, exclude);
-    const out = new Map<number, number>();
-    this.ofDoc.forEach((list, d) => {
-      if (d === exclude || list.length === 0) return;
-      const zs = zScores(list.map((i) => sparse.get(i) ?? 0));
-      const zd = zScores(list.map((i) => dot(dense, this.dense![i])));
-      list.forEach((i, k) => out.set(i, zs[k] + this.options.denseWeight * zd[k]));
-    });
-    return out;
+    return byDoc.map((l) => l.sort((x, y) => y.similarity - x.similarity || x.passage - y.passage));
   }
 
   /** The counterparts of a passage: best `k` matches in each other document. */
@@ -246,44 +189,47 @@ export class CounterpartIndex {
     const side = this.side(d, span.start, span.end);
     const terms = new Map<string, number>();
     for (const t of side.termOf) if (t) terms.set(t, (terms.get(t) ?? 0) + 1);
-    const query = this.withContext(this.space.weigh(terms), d, span);
+    const query = this.space.weigh(terms);
     const matches: CounterpartMatch[] = [];
     const only = q.within === undefined ? undefined : this.byId.get(q.within);
     const dense = this.denseOf(d, span);
-    for (const [other, list] of this.ranked(query, d, k + 2, dense).entries()) {
+    for (const [other, list] of this.ranked(query, d, dense).entries()) {
       if (only !== undefined && other !== only) continue;
-      const kept: { w: Window; s: number }[] = [];
-      for (const n of list) {
-        const g = this.grow(
-          query,
-          n.passage,
-          this.space.windowSimilarity(query, { first: n.passage, last: n.passage }),
-        );
-        if (kept.some((x) => x.w.first <= g.w.last && g.w.first <= x.w.last)) continue;
-        kept.push(g);
-      }
-      // A sentence a text repeats (an abstract and its body) is shown once.
+      // The best passages, in contexts that don't overlap; a sentence a text repeats (an
+      // abstract and its body) is shown once.
+      const kept: Window[] = [];
       const seen = new Set<string>();
-      for (const { w, s } of kept) {
-        if (seen.size >= k) break;
-        const other = this.docs[this.passages[w.first].doc];
-        const start = this.passages[w.first].start;
-        const end = this.passages[w.last].end;
-        const key = other.text
-          .slice(start, end)
+      const text = this.docs[other].text;
+      for (const n of list) {
+        if (kept.length >= k) break;
+        const w = contextOf(this.passages, n.passage);
+        // Context already shown with a better match is left out; a sentence already shown is not shown again.
+        if (kept.some((x) => x.first <= n.passage && n.passage <= x.last)) continue;
+        for (const x of kept) {
+          if (x.last >= w.first && x.last < n.passage) w.first = x.last + 1;
+          if (x.first <= w.last && x.first > n.passage) w.last = x.first - 1;
+        }
+        const focus = this.passages[n.passage];
+        const key = text
+          .slice(focus.start, focus.end)
           .toLowerCase()
           .replace(/[^\p{L}\p{N}]+/gu, ' ')
           .trim();
         if (seen.has(key)) continue;
         seen.add(key);
-        const rel = relate(side, this.windowSide(w));
+        kept.push(w);
+        const start = this.passages[w.first].start;
+        const end = this.passages[w.last].end;
+        const rel = relate(side, sideOfPassages(this.passages, n.passage, n.passage, yearWritten(this.docs[other])));
+        const lexical = this.space.windowSimilarity(query, w);
         // Refined: how alike in words and in meaning, half each.
-        const similarity = dense ? (s + Math.max(0, this.denseWindow(dense, w))) / 2 : s;
+        const similarity = dense ? (lexical + Math.max(0, dot(dense, this.denseContext(n.passage)))) / 2 : lexical;
         matches.push({
-          doc: other.id,
+          doc: this.docs[other].id,
           start,
           end,
-          text: other.text.slice(start, end),
+          text: text.slice(start, end),
+          focus: { start: focus.start, end: focus.end },
           similarity: round(similarity),
           relation: rel.relation,
           confidence: round(rel.score),

@@ -20,6 +20,11 @@ export interface PassageSpace {
   scores(query: Map<string, number>, exclude: number): Map<number, number>;
   /** The best `perDoc` passages of each document other than `exclude`, best first per document. */
   neighbours(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][];
+  /**
+   * Similarity of the query to every passage it touches outside document `exclude`, each
+   * read in its context: the window of `contextOf` (a sentence either side, in its block).
+   */
+  contextScores(query: Map<string, number>, exclude: number): Map<number, number>;
   /** Similarity of the query to a window of consecutive passages. */
   windowSimilarity(query: Map<string, number>, window: Window): number;
   /** The query's unit vector from its term counts. */
@@ -41,10 +46,39 @@ export function windowTerms(passages: Passage[], w: Window): Map<string, number>
   return terms;
 }
 
+/** Sentences of context on each side of a passage (within its block) when it is read in context. */
+export const CONTEXT_RADIUS = 1;
+
+/** The window of passage `i` read in its context: up to CONTEXT_RADIUS passages either side, same block. */
+export function contextOf(passages: Passage[], i: number): Window {
+  const same = (j: number) =>
+    j >= 0 && j < passages.length && passages[j].doc === passages[i].doc && passages[j].block === passages[i].block;
+  let first = i;
+  let last = i;
+  for (let r = 0; r < CONTEXT_RADIUS; r++) {
+    if (same(first - 1)) first--;
+    if (same(last + 1)) last++;
+  }
+  return { first, last };
+}
+
+type Postings = Map<string, { p: number[]; w: number[] }>;
+
+function add(postings: Postings, p: number, vector: Iterable<[string, number]>): void {
+  for (const [term, w] of vector) {
+    let list = postings.get(term);
+    if (!list) postings.set(term, (list = { p: [], w: [] }));
+    list.p.push(p);
+    list.w.push(w);
+  }
+}
+
 /** The lexical space: TF-IDF cosine over an inverted index of every term. */
 export class LexicalSpace implements PassageSpace {
   readonly vectors: Vectors;
-  private readonly postings = new Map<string, { p: number[]; w: number[] }>();
+  private readonly postings: Postings = new Map();
+  /** Postings of the passages' context windows, built on first use. */
+  private context?: Postings;
 
   constructor(
     private readonly passages: Passage[],
@@ -54,24 +88,19 @@ export class LexicalSpace implements PassageSpace {
     const names = [...this.vectors.vocab.keys()];
     passages.forEach((_, p) => {
       const ids = this.vectors.ids[p];
-      for (let k = 0; k < ids.length; k++) {
-        const term = names[ids[k]];
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = { p: [], w: [] }));
-        list.p.push(p);
-        list.w.push(this.vectors.weights[p][k]);
-      }
+      const weights = this.vectors.weights[p];
+      add(
+        this.postings,
+        p,
+        Array.from(ids, (id, k) => [names[id], weights[k]] as [string, number]),
+      );
     });
   }
 
-  weigh(terms: Map<string, number>): Map<string, number> {
-    return this.vectors.weigh(terms);
-  }
-
-  scores(query: Map<string, number>, exclude: number): Map<number, number> {
+  private run(postings: Postings, query: Map<string, number>, exclude: number): Map<number, number> {
     const scores = new Map<number, number>();
     for (const [term, wq] of query) {
-      const list = this.postings.get(term);
+      const list = postings.get(term);
       if (!list) continue;
       for (let j = 0; j < list.p.length; j++) {
         const p = list.p[j];
@@ -80,6 +109,24 @@ export class LexicalSpace implements PassageSpace {
       }
     }
     return scores;
+  }
+
+  contextScores(query: Map<string, number>, exclude: number): Map<number, number> {
+    if (!this.context) {
+      this.context = new Map();
+      for (let p = 0; p < this.passages.length; p++) {
+        add(this.context, p, this.vectors.weigh(windowTerms(this.passages, contextOf(this.passages, p))));
+      }
+    }
+    return this.run(this.context, query, exclude);
+  }
+
+  weigh(terms: Map<string, number>): Map<string, number> {
+    return this.vectors.weigh(terms);
+  }
+
+  scores(query: Map<string, number>, exclude: number): Map<number, number> {
+    return this.run(this.postings, query, exclude);
   }
 
   neighbours(query: Map<string, number>, exclude: number, perDoc: number): Neighbour[][] {

@@ -65,16 +65,39 @@ describe('counterparts of a passage', () => {
     expect(typeof m.confidence).toBe('number');
   });
 
-  it('grow a match into the next sentence when the point goes on there', () => {
+  it('read a match in its context: a point made over two sentences is found whole, the sentence that matched in focus', () => {
     const query = doc(
       'q',
       '2020',
       'Dredging the harbour channel for container vessels takes two long winters of work.',
     );
-    const grown = new CounterpartIndex([query, b], DEFAULT_CONCEPTS).query({ doc: 'q', start: 0, end: 0, k: 1 });
-    expect(grown.matches[0].text).toBe(
+    const found = new CounterpartIndex([query, b], DEFAULT_CONCEPTS).query({ doc: 'q', start: 0, end: 0, k: 2 });
+    const [best] = found.matches;
+    expect(best.text).toContain(
       'Dredging the harbour channel lets larger container vessels dock. Dredging will take two long winters of work.',
     );
+    const focus = b.text.slice(best.focus!.start, best.focus!.end);
+    expect(best.start).toBeLessThanOrEqual(best.focus!.start);
+    expect(best.focus!.end).toBeLessThanOrEqual(best.end);
+    expect([
+      'Dredging the harbour channel lets larger container vessels dock.',
+      'Dredging will take two long winters of work.',
+    ]).toContain(focus);
+    // Other matches are other parts of the text: contexts never overlap.
+    const all = index.query({ doc: 'a', start: 0, end: 0, k: 5 }).matches.filter((m) => m.doc === 'b');
+    expect(all.length).toBeGreaterThan(1);
+    for (const x of all) for (const y of all) if (x !== y) expect(x.start >= y.end || x.end <= y.start).toBe(true);
+  });
+
+  it('keep a context within its paragraph', () => {
+    const two = alignInputOf(
+      documentFromText(
+        '---\ntitle: t\ndate: 2021\n---\n\nThe lighthouse keepers asked for new radios and batteries.\n\nDredging the harbour channel lets larger container vessels dock. Nothing else was decided.\n',
+        't.md',
+      ),
+    );
+    const m = new CounterpartIndex([a, two], DEFAULT_CONCEPTS).query({ doc: 'a', start: 0, end: 0, k: 1 }).matches[0];
+    expect(m.text).toBe('Dredging the harbour channel lets larger container vessels dock. Nothing else was decided.');
   });
 
   it('say how many matches per document were asked for, and refuse ranges outside the text', () => {
