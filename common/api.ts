@@ -107,12 +107,18 @@ export const AnchorUpdate = z
 /** A passage the analyst selected: a range of a document revision's plain text. */
 export const PassageRef = z.object({ doc: DocumentId, revision: Revision, start: Offset, end: Offset }).strict();
 
+/** The parts of a workspace a change can reach, so a view reads again only what changed. */
+export const WorkspacePart = z.enum(['suggestions', 'links', 'annotations', 'codebook', 'documents', 'topics']);
+export type WorkspacePart = z.infer<typeof WorkspacePart>;
+
 /** The answer to undo and redo: what was undone or redone, and what is next on each stack. */
 export const HistoryState = z.object({
   /** The label of the action undone or redone; null when there was nothing to do. */
   label: z.string().nullable(),
   undo: z.string().nullable(),
   redo: z.string().nullable(),
+  /** What the step changed (nothing when there was nothing to do). */
+  touched: z.array(WorkspacePart),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
 
@@ -302,7 +308,7 @@ export { EVENT_NAMES, eventChannel, isEventName, type EventName } from './channe
 /** What changed in the workspace, for an event not caused by the renderer's own call. */
 export const WorkspaceChange = z
   .object({
-    what: z.array(z.enum(['suggestions', 'links', 'annotations', 'codebook', 'documents', 'topics'])).min(1),
+    what: z.array(WorkspacePart).min(1),
     /** Who changed it (e.g. 'align'), so a view can tell its own run from another's. */
     origin: z.string().max(64).optional(),
   })

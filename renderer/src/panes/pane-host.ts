@@ -1,5 +1,5 @@
 /** What a pane asks of the workspace around it, and what it answers about a selection. */
-import type { DocumentSummary } from '../../../common/model';
+import type { Annotation, DocumentSummary } from '../../../common/model';
 import type { ItemsAt } from '../editor';
 import type { AnnotationMark } from '../editor/annotations';
 import type { LinkMark } from '../editor/links';
@@ -28,6 +28,8 @@ export interface PaneHost {
   suggestionMarks(docId: string, revision: number): SuggestionMark[];
   /** Annotations to highlight in a document at a revision. */
   annotationMarks(docId: string, revision: number): AnnotationMark[];
+  /** One annotation's highlight in a document at a revision, if it is drawn there. */
+  annotationMarkOf(annotation: Annotation, docId: string, revision: number): AnnotationMark | undefined;
   /** The user clicked highlighted text; true when handled. */
   annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
   /** The user clicked a suggested passage (innermost first); true when handled. */

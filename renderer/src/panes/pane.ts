@@ -11,11 +11,12 @@ import { h } from '../dom';
 import { createPaneState } from '../editor';
 import { PaneHeader, type SaveStatus } from './pane-header';
 import { setSuggestions, suggestionOrder } from '../editor/suggestions';
-import { setAnnotations } from '../editor/annotations';
+import { changeAnnotations, setAnnotations } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText } from '../editor/selection';
 import { scrollToMarked, setRevealed, setSearchHits } from '../editor/passage-marks';
 import { changeLinks, linkEndPosition, setLinks } from '../editor/links';
 import type { LinkChange } from '../links/link-model';
+import type { AnnotationChange } from '../panels/annotation-model';
 import { scrollPosIntoView, selectOffsets } from '../editor/selection';
 import type { PaneHost, PaneSelection } from './pane-host';
 import { PaneSaver } from './pane-saver';
@@ -29,6 +30,8 @@ export class Pane {
   private view?: EditorView;
   private revision = 0;
   private readonly saver: PaneSaver;
+  /** Changes not drawn because the text was being edited. */
+  private readonly missed = new Set<'annotations' | 'links'>();
   private readonly header: PaneHeader;
   private readonly body: HTMLElement;
   /** The row holding the text and what sits beside it (the overview ruler). */
@@ -156,12 +159,26 @@ export class Pane {
   }
 
   /**
-   * Highlights the workspace's annotations of this revision. While the text has edits
-   * not yet saved, the highlights already follow them and are left as they are.
+   * Draws a change to the workspace's annotations: one put in place or removed, or all of
+   * them. While the text has edits not yet saved, the highlights already follow them and
+   * are left as they are; the change is drawn after the save, when the annotations are
+   * read again.
    */
-  showAnnotations(): void {
-    if (!this.view || this.saver.busy) return;
-    this.view.dispatch(setAnnotations(this.view.state, this.host.annotationMarks(this.docId, this.revision)));
+  showAnnotations(change: AnnotationChange = { kind: 'all' }): void {
+    if (!this.view) return;
+    if (this.saver.busy) {
+      this.missed.add('annotations');
+      return;
+    }
+    const { state } = this.view;
+    if (change.kind === 'all') {
+      this.view.dispatch(setAnnotations(state, this.host.annotationMarks(this.docId, this.revision)));
+    } else if (change.kind === 'remove') {
+      this.view.dispatch(changeAnnotations(state, { remove: [change.id] }));
+    } else {
+      const mark = this.host.annotationMarkOf(change.annotation, this.docId, this.revision);
+      this.view.dispatch(changeAnnotations(state, { remove: [change.annotation.id], add: mark ? [mark] : [] }));
+    }
     this.host.paneDrawn?.(this);
   }
 
@@ -171,7 +188,11 @@ export class Pane {
    * offsets refer to the saved text, so they are drawn again after the save.
    */
   showLinks(change: LinkChange = { kind: 'all' }): void {
-    if (!this.view || this.saver.busy) return;
+    if (!this.view) return;
+    if (this.saver.busy) {
+      this.missed.add('links');
+      return;
+    }
     const { state } = this.view;
     if (change.kind === 'all') this.view.dispatch(setLinks(state, this.host.linkMarks(this.docId, this.revision)));
     else if (change.kind === 'remove') this.view.dispatch(changeLinks(state, { remove: [change.id] }));
@@ -334,8 +355,10 @@ export class Pane {
   /** The store took an edit: what else it moved is loaded again, other panes of the document follow. */
   private saved(result: { revision: number; orphaned: number }, moved: { annotations: boolean; links: boolean }): void {
     this.revision = result.revision;
-    if (moved.annotations) this.host.annotationsMoved(result.orphaned);
-    if (moved.links) this.host.linksMoved();
+    // What changed while the text was being edited was not drawn: it is read again now.
+    if (moved.annotations || this.missed.has('annotations')) this.host.annotationsMoved(result.orphaned);
+    if (moved.links || this.missed.has('links')) this.host.linksMoved();
+    this.missed.clear();
     this.host.documentSaved(this, this.docId);
   }
 

@@ -3,11 +3,13 @@
  * document imported, replaced or re-described, an annotation export merged, a save that
  * moved annotations or link ends, an edit another pane of the same document must show.
  */
-import type { ImportResult, WorkspacePayload } from '../../../common/api';
+import type { ImportResult, WorkspacePart, WorkspacePayload } from '../../../common/api';
 import { MAX_PANES, type DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import type { LinkModel } from '../links/link-model';
 import type { Annotator } from '../panels/annotator';
+import type { SuggestionsView } from '../panels/suggestions-view';
+import type { OverviewData } from '../overviews/overview-data';
 import type { Pane } from './pane';
 import type { PaneRow } from './pane-row';
 
@@ -18,6 +20,8 @@ export interface SyncedWorkspace {
   readonly row: PaneRow;
   readonly annotator: Annotator;
   readonly links: LinkModel;
+  readonly suggestions: SuggestionsView;
+  readonly overviewData: OverviewData;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
 }
 
@@ -72,6 +76,19 @@ export class WorkspaceSync {
   /** A pane saved its text: other panes showing the document read it again. */
   documentSaved(source: Pane, docId: string): void {
     for (const pane of this.panes) if (pane !== source && pane.docId === docId) void pane.refreshIfClean();
+  }
+
+  /** An undo or redo changed these parts besides annotations and tags: they are read again. */
+  async historyStepped(touched: WorkspacePart[]): Promise<void> {
+    const { links, suggestions, overviewData } = this.view;
+    await Promise.all([
+      touched.includes('links') && links.load(),
+      touched.includes('suggestions') &&
+        suggestions.load().then(() => {
+          for (const pane of this.panes) pane.showSuggestions();
+        }),
+      touched.includes('topics') && overviewData.reloadTopics(),
+    ]);
   }
 
   /** A save or reload moved annotations in the store: they are read again, and orphans told. */

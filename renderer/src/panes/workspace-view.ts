@@ -4,7 +4,7 @@
  * row (pane-row.ts), changes beyond one record by the sync (workspace-sync.ts).
  */
 import type { WorkspacePayload } from '../../../common/api';
-import type { DocumentSummary } from '../../../common/model';
+import type { Annotation, DocumentSummary } from '../../../common/model';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
@@ -93,10 +93,7 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
-      historyStepped: () =>
-        Promise.all([this.links.load(), this.suggestions.load(), this.overviewData.reloadTopics()]).then(
-          () => undefined,
-        ),
+      historyStepped: (touched) => this.sync.historyStepped(touched),
     });
     this.overviewData = new OverviewData({
       documents: () => this.workspace.documents,
@@ -224,6 +221,8 @@ export class WorkspaceView implements PaneHost {
       row: this.row,
       annotator: this.annotator,
       links: this.links,
+      suggestions: this.suggestions,
+      overviewData: this.overviewData,
       notify: (message, kind, action) => this.notify(message, kind, action),
     });
     this.row.restore(workspace.layout.panes);
@@ -252,6 +251,10 @@ export class WorkspaceView implements PaneHost {
 
   annotationMarks(docId: string, revision: number): AnnotationMark[] {
     return this.annotator.marks(docId, revision);
+  }
+
+  annotationMarkOf(annotation: Annotation, docId: string, revision: number): AnnotationMark | undefined {
+    return this.annotator.model.markIn(annotation, docId, revision);
   }
 
   annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
