@@ -42,7 +42,12 @@ export function createUndoable(store: WorkspaceStore): Undoable {
         });
       }
       const next = history.labels();
-      return { label: change?.label ?? null, undo: next.undo, redo: next.redo, touched: change ? touchedBy(change) : [] };
+      return {
+        label: change?.label ?? null,
+        undo: next.undo,
+        redo: next.redo,
+        touched: change ? touchedBy(change) : [],
+      };
     },
   };
 }

@@ -14,9 +14,7 @@ import type { AnnotationMark } from '../editor/annotations';
 
 /** What changed: everything (a load, a codebook change), one annotation put in place, or one removed. */
 export type AnnotationChange =
-  | { kind: 'all' }
-  | { kind: 'apply'; annotation: Annotation }
-  | { kind: 'remove'; id: string };
+  { kind: 'all' } | { kind: 'apply'; annotation: Annotation } | { kind: 'remove'; id: string };
 
 export class AnnotationModel {
   tags: Tag[] = [];
