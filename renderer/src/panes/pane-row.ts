@@ -77,9 +77,16 @@ export class PaneRow {
     return pane;
   }
 
-  /** Re-renders pane order and controls. */
+  /** Re-renders pane order and controls; each pane keeps its reading place. */
   refresh(): void {
-    this.element.replaceChildren(...this.panes.map((p) => p.element));
+    const order = this.panes.map((p) => p.element);
+    const children = [...this.element.children];
+    if (children.length !== order.length || children.some((el, i) => el !== order[i])) {
+      // Taking an element out of the page forgets how far it was scrolled.
+      const places = this.panes.map((p) => p.scroller.scrollTop);
+      this.element.replaceChildren(...order);
+      this.panes.forEach((p, i) => (p.scroller.scrollTop = places[i]));
+    }
     this.element.style.setProperty('--pane-count', String(this.panes.length));
     this.panes.forEach((p, i) => p.refreshControls(i));
     this.addButton.disabled = this.panes.length >= MAX_PANES;

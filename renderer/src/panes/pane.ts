@@ -85,12 +85,12 @@ export class Pane {
    * (the workspace's annotations and suggestions), fetched meanwhile, so the text is
    * drawn once, with its highlights.
    */
-  async load(ready?: Promise<unknown>): Promise<void> {
+  async load(ready?: Promise<unknown>, keepPlace = false): Promise<void> {
     this.body.setAttribute('aria-busy', 'true');
     try {
       const payload = await call('getDocument', { id: this.docId });
       await ready;
-      this.render(payload);
+      this.render(payload, keepPlace && !!this.view);
     } catch (err) {
       this.body.replaceChildren(
         h('p', { class: 'pane-error' }, `This document could not be opened: ${(err as Error).message}`),
@@ -100,7 +100,9 @@ export class Pane {
     }
   }
 
-  private render(payload: DocumentPayload): void {
+  /** Draws a document; the same document drawn again (changed elsewhere) keeps the reading place. */
+  private render(payload: DocumentPayload, keepPlace = false): void {
+    const place = this.body.scrollTop;
     const { meta } = payload;
     this.revision = payload.revision;
     this.element.dataset.docId = payload.id;
@@ -134,7 +136,7 @@ export class Pane {
       });
     }
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
-    this.body.scrollTop = 0;
+    this.body.scrollTop = keepPlace ? place : 0;
     this.host.paneDrawn?.(this);
   }
 
@@ -330,9 +332,9 @@ export class Pane {
     }
   }
 
-  /** Reloads the document if this pane has no unsaved edits (another pane saved it). */
+  /** Reads the document again, at the same place, if this pane has no unsaved edits (it was saved elsewhere). */
   async refreshIfClean(): Promise<void> {
-    if (!this.saver.busy) await this.load();
+    if (!this.saver.busy) await this.load(undefined, true);
   }
 
   hasUnsavedChanges(): boolean {

@@ -1,11 +1,13 @@
 /**
  * Keeps the open workspace's views current after changes that reach beyond one record: a
  * document imported, replaced or re-described, an annotation export merged, a save that
- * moved annotations or link ends, an edit another pane of the same document must show.
+ * moved annotations or link ends, an edit another pane of the same document must show,
+ * an undo — and changes another window made (`workspaceChanged`), of which only the
+ * parts named are read again.
  */
 import type { ImportResult, WorkspacePart, WorkspacePayload } from '../../../common/api';
 import { MAX_PANES, type DocumentSummary } from '../../../common/model';
-import { call } from '../bridge';
+import { call, onEvent, onEventsLost, onEventsOpen } from '../bridge';
 import type { LinkModel } from '../links/link-model';
 import type { Annotator } from '../panels/annotator';
 import type { SuggestionsView } from '../panels/suggestions-view';
@@ -26,7 +28,55 @@ export interface SyncedWorkspace {
 }
 
 export class WorkspaceSync {
-  constructor(private readonly view: SyncedWorkspace) {}
+  private lost = false;
+
+  constructor(private readonly view: SyncedWorkspace) {
+    // Suggestions follow the event by themselves (suggestions-view.ts).
+    onEvent('workspaceChanged', (change) => void this.changedElsewhere(change.what));
+    // Changes made while the stream was down were not heard: everything is read again.
+    onEventsLost(() => (this.lost = true));
+    onEventsOpen(() => {
+      if (!this.lost) return;
+      this.lost = false;
+      void this.changedElsewhere(['documents', 'codebook', 'annotations', 'links', 'topics']);
+      void view.suggestions.load().then(() => {
+        for (const pane of this.panes) pane.showSuggestions();
+      });
+    });
+  }
+
+  /** Another window changed these parts of the workspace: they alone are read again. */
+  async changedElsewhere(what: WorkspacePart[]): Promise<void> {
+    const parts = new Set(what);
+    const { annotator, links, overviewData } = this.view;
+    try {
+      if (parts.has('documents')) await this.documentsChanged();
+      await Promise.all([
+        (parts.has('annotations') || parts.has('codebook')) && annotator.load(),
+        parts.has('links') && links.load(),
+        parts.has('topics') && overviewData.reloadTopics(),
+      ]);
+    } catch (err) {
+      this.view.notify(`A change made in another window could not be shown: ${(err as Error).message}`, 'error');
+    }
+  }
+
+  /** Reads the document list again; panes whose text or details changed show them (unless being edited). */
+  private async documentsChanged(): Promise<void> {
+    const { workspace } = this.view;
+    const before = new Map(workspace.documents.map((d) => [d.id, d]));
+    workspace.documents = await call('listDocuments', {});
+    const changed = new Set(
+      workspace.documents
+        .filter((d) => {
+          const was = before.get(d.id);
+          return !was || was.revision !== d.revision || JSON.stringify(was.meta) !== JSON.stringify(d.meta);
+        })
+        .map((d) => d.id),
+    );
+    await Promise.all(this.panes.filter((p) => changed.has(p.docId)).map((p) => p.refreshIfClean()));
+    this.view.row.refresh();
+  }
 
   private get panes(): Pane[] {
     return this.view.row.panes;
