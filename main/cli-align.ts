@@ -12,10 +12,8 @@ import { ConceptMatcher, DEFAULT_CONCEPTS } from './services/aligner/concepts';
 import { sideOfText } from './services/aligner/passages';
 import { relate } from './services/aligner/relate';
 import { samplesDir } from './services/paths';
+import { UsageError } from './cli-usage';
 import { readDocumentFile, readDocumentFolder } from './services/sources';
-
-/** Raised for wrong usage: printed with a hint, exit code 2. */
-export class UsageError extends Error {}
 
 function number(value: string | undefined, name: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;

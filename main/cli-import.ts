@@ -10,7 +10,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParallaxError, ExportFormat } from '../common/api';
 import { PartialDate, type DocumentMeta, type DocumentRecord, type WorkspaceFile } from '../common/model';
-import { UsageError } from './cli-align';
+import { UsageError } from './cli-usage';
 import { exportWorkspace } from './services/export/service';
 import { EXPORT_FORMATS } from './services/export/formats';
 import {

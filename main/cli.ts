@@ -1,18 +1,10 @@
 /**
  * The `parallax` command: the same services as the app, from a terminal.
- * Results go to stdout; progress, warnings and errors to stderr.
+ * Results go to stdout; progress, warnings and errors to stderr. Each command's code is
+ * loaded when it runs, so `parallax align` does not pay for the host, the store or the
+ * importers (a cold start matters for a command run in scripts).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ParallaxError } from '../common/api';
-import { alignCommand, relateCommand, UsageError } from './cli-align';
-import { exportCommand, importCommand } from './cli-import';
-import { startHost } from './host';
-import { appVersion, openWorkspace } from './services/app';
-import { exportsDir } from './services/export/service';
-import { defaultWorkspacePath, parallaxHome, rendererDir } from './services/paths';
+import { UsageError } from './cli-usage';
 
 const HELP = `Parallax — compare what several authors say about one question.
 
@@ -46,57 +38,6 @@ Files:
   The workspace is $PARALLAX_HOME/workspace.json (default ~/.parallax/workspace.json);
   a new one starts with the sample texts.`;
 
-/** Opens a URL or folder with the system's handler (browser, file manager). */
-function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  try {
-    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser launcher: the printed URL is enough.
-  }
-}
-
-async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: '0' },
-      workspace: { type: 'string' },
-      open: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be 0–65535, not "${values.port}"`);
-  const staticDir = rendererDir();
-  if (!existsSync(join(staticDir, 'index.html'))) {
-    throw new ParallaxError('not-found', `The app is not built (${staticDir} is missing). Run "npm run build" first.`);
-  }
-  const workspacePath = values.workspace ? resolve(values.workspace) : defaultWorkspacePath(parallaxHome());
-  const { store, handlers, events } = await openWorkspace(workspacePath, 'browser', {
-    exportHooks: { reveal: (path) => (openInBrowser(dirname(path)), true) },
-  });
-  for (const notice of store.notices) process.stderr.write(`parallax: ${notice}\n`);
-  const host = await startHost({ handlers, staticDir, port, exportsDir: exportsDir(workspacePath), events });
-  process.stdout.write(`Parallax at ${host.url}\n`);
-  process.stderr.write(`Workspace: ${workspacePath}\nPress Ctrl+C to stop.\n`);
-  if (values.open) openInBrowser(host.url);
-  const stop = async (): Promise<void> => {
-    try {
-      await store.close();
-    } catch (err) {
-      process.stderr.write(`parallax: ${(err as Error).message}\n`);
-    }
-    await host.close();
-    process.exit(0);
-  };
-  // Ctrl+C, a kill, or the terminal closing (SIGHUP): write what is pending, release the lock.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
-}
-
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -106,27 +47,28 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === '--version' || command === '-v') {
+      const { appVersion } = await import('./services/app');
       process.stdout.write(`${appVersion()}\n`);
       return 0;
     }
     if (command === 'align') {
-      await alignCommand(rest);
+      await (await import('./cli-align')).alignCommand(rest);
       return 0;
     }
     if (command === 'relate') {
-      await relateCommand(rest);
+      await (await import('./cli-align')).relateCommand(rest);
       return 0;
     }
     if (command === 'import') {
-      await importCommand(rest);
+      await (await import('./cli-import')).importCommand(rest);
       return process.exitCode === 1 ? 1 : 0;
     }
     if (command === 'export') {
-      await exportCommand(rest);
+      await (await import('./cli-import')).exportCommand(rest);
       return 0;
     }
     if (command === 'serve') {
-      await serve(rest);
+      await (await import('./cli-serve')).serve(rest);
       return -1; // keeps running
     }
     throw new UsageError(`unknown command "${command}"`);

@@ -2,10 +2,12 @@
  * `npm run eval`: how well the aligner finds and labels what an analyst would, beside a
  * plain TF-IDF + cosine script measured in the same run.
  *
- * Sets: the samples' tune pairs (tests/fixtures/alignment-labels.json, split "tune"),
- * printed always; with --heldout also the samples' held-out pairs and the fresh
- * corpus-1787 set (tests/fixtures/corpus-1787-labels.json, never tuned on), aligned
- * within the whole corpus-1787 but for its four reserved texts. For each: counterpart
+ * Sets: the samples' tune pairs (tests/fixtures/alignment-labels.json, split "tune") and
+ * the corpus-1787 tune pairs (tests/fixtures/corpus-1787-tune-labels.json, from texts the
+ * fresh set does not use), printed always; with --heldout also the samples' held-out
+ * pairs and the fresh corpus-1787 set (tests/fixtures/corpus-1787-labels.json, never
+ * tuned on). Corpus pairs are aligned within the whole corpus-1787 but for its four
+ * reserved texts. For each: counterpart
  * hit@1/3/5, labelled pairs among the top 100/300 suggestions, conflict precision and
  * recall. Then secondary checks of the relation classifier (Kennedy–Nixon, PERSPECTRUM).
  *
@@ -33,6 +35,7 @@ import { pcc, perspectrum } from './lib/secondary';
 const heldout = process.argv.includes('--heldout');
 const semantic = process.argv.includes('--semantic');
 const FRESH = join(root, 'tests', 'fixtures', 'corpus-1787-labels.json');
+const CORPUS_TUNE = join(root, 'tests', 'fixtures', 'corpus-1787-tune-labels.json');
 
 /** Everything a set's report needs that depends only on its documents. */
 async function prepare(docs: AlignInput[], name: string) {
@@ -84,6 +87,17 @@ evaluate(
   onSamples,
 );
 
+const corpus = corpusFiles().length > 0 ? await readCorpus() : undefined;
+const onCorpus = corpus ? await prepare(corpus, 'corpus-1787') : undefined;
+if (!corpus || !onCorpus) {
+  console.log('\ncorpus-1787 not found (../shared/data or PARALLAX_DATA): its tune and fresh sets are skipped.');
+} else {
+  console.log(
+    `\ncorpus-1787 without its four reserved texts: ${corpus.length} documents, aligned in ${onCorpus.alignMs.toFixed(0)} ms`,
+  );
+  evaluate('corpus-1787, tune pairs', corpus, resolveLabels(loadLabels(CORPUS_TUNE), corpus), onCorpus);
+}
+
 if (heldout) {
   evaluate(
     'samples, held-out pairs',
@@ -91,16 +105,8 @@ if (heldout) {
     sampleLabels.filter((l) => l.split === 'heldout'),
     onSamples,
   );
-  if (corpusFiles().length === 0) {
-    console.log('\ncorpus-1787 not found (../shared/data or PARALLAX_DATA); the fresh set is skipped.');
-  } else {
-    const corpus = await readCorpus();
-    const fresh = resolveLabels(loadLabels(FRESH), corpus);
-    const onCorpus = await prepare(corpus, 'corpus-1787');
-    console.log(
-      `\ncorpus-1787 without its four reserved texts: ${corpus.length} documents, aligned in ${onCorpus.alignMs.toFixed(0)} ms`,
-    );
-    evaluate('corpus-1787, fresh held-out set', corpus, fresh, onCorpus);
+  if (corpus && onCorpus) {
+    evaluate('corpus-1787, fresh held-out set', corpus, resolveLabels(loadLabels(FRESH), corpus), onCorpus);
   }
 } else {
   console.log('\nHeld-out sets (samples held-out, fresh corpus-1787) are printed only with --heldout.');

@@ -162,8 +162,7 @@ export class CounterpartIndex {
    * within their document and summed with the dense one weighted (the two disagree in
    * scale, and a document's own spread is what tells its best passages apart).
    */
-  private ranked(query: Map<string, number>, exclude: number, dense?: Float32Array): Neighbour[][] {
-    const sparse = this.space.contextScores(query, exclude);
+  private ranked(exclude: number, sparse: Map<number, number>, dense?: Float32Array): Neighbour[][] {
     const byDoc: Neighbour[][] = this.docs.map(() => []);
     if (!dense) {
       for (const [p, s] of sparse) byDoc[this.passages[p].doc].push({ passage: p, similarity: s });
@@ -176,6 +175,20 @@ export class CounterpartIndex {
       });
     }
     return byDoc.map((l) => l.sort((x, y) => y.similarity - x.similarity || x.passage - y.passage));
+  }
+
+  /**
+   * The sentence of a window that matches the query best on its own (in words, and in
+   * meaning once refined): what a match is about, the rest being its context.
+   */
+  private focusIn(w: Window, own: Map<number, number>, dense?: Float32Array): number {
+    let best = w.first;
+    let bestScore = -Infinity;
+    for (let i = w.first; i <= w.last; i++) {
+      const score = (own.get(i) ?? 0) + (dense ? dot(dense, this.dense![i]) : 0);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    return best;
   }
 
   /** The counterparts of a passage: best `k` matches in each other document. */
@@ -193,7 +206,10 @@ export class CounterpartIndex {
     const matches: CounterpartMatch[] = [];
     const only = q.within === undefined ? undefined : this.byId.get(q.within);
     const dense = this.denseOf(d, span);
-    for (const [other, list] of this.ranked(query, d, dense).entries()) {
+    // Each sentence's similarity on its own and read in its context (one pass over the postings each).
+    const own = this.space.scores(query, d);
+    const inContext = this.space.contextScores(query, d);
+    for (const [other, list] of this.ranked(d, inContext, dense).entries()) {
       if (only !== undefined && other !== only) continue;
       // The best passages, in contexts that don't overlap; a sentence a text repeats (an
       // abstract and its body) is shown once.
@@ -202,14 +218,16 @@ export class CounterpartIndex {
       const text = this.docs[other].text;
       for (const n of list) {
         if (kept.length >= k) break;
-        const w = contextOf(this.passages, n.passage);
+        const full = contextOf(this.passages, n.passage);
+        const w = { ...full };
         // Context already shown with a better match is left out; a sentence already shown is not shown again.
         if (kept.some((x) => x.first <= n.passage && n.passage <= x.last)) continue;
         for (const x of kept) {
           if (x.last >= w.first && x.last < n.passage) w.first = x.last + 1;
           if (x.first <= w.last && x.first > n.passage) w.last = x.first - 1;
         }
-        const focus = this.passages[n.passage];
+        const f = this.focusIn(w, own, dense);
+        const focus = this.passages[f];
         const key = text
           .slice(focus.start, focus.end)
           .toLowerCase()
@@ -220,8 +238,9 @@ export class CounterpartIndex {
         kept.push(w);
         const start = this.passages[w.first].start;
         const end = this.passages[w.last].end;
-        const rel = relate(side, sideOfPassages(this.passages, n.passage, n.passage, yearWritten(this.docs[other])));
-        const lexical = this.space.windowSimilarity(query, w);
+        const rel = relate(side, sideOfPassages(this.passages, f, f, yearWritten(this.docs[other])));
+        const whole = w.first === full.first && w.last === full.last;
+        const lexical = whole ? Math.min(1, inContext.get(n.passage) ?? 0) : this.space.windowSimilarity(query, w);
         // Refined: how alike in words and in meaning, half each.
         const similarity = dense ? (lexical + Math.max(0, dot(dense, this.denseContext(n.passage)))) / 2 : lexical;
         matches.push({

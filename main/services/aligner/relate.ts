@@ -47,12 +47,19 @@ function sharedRuns(a: Side, b: Side): { evidence: Evidence[]; shared: Set<strin
   const ib = b.termOf.map((t, i) => (t ? i : -1)).filter((i) => i >= 0);
   const shared = new Set<string>();
   const evidence: (Evidence & { terms: number })[] = [];
-  const parts = diffArrays(
-    ia.map((i) => a.termOf[i]),
-    ib.map((i) => b.termOf[i]),
-    // Passages that differ in most terms share no long runs: give up early (their shared terms are still found below).
-    { timeout: 50, maxEditLength: 40 },
-  );
+  // A run needs two shared terms: with fewer the diff is skipped (the one shared term is found below).
+  const termsOfB = new Set(ib.map((i) => b.termOf[i]));
+  let common = 0;
+  for (const t of new Set(ia.map((i) => a.termOf[i]))) if (termsOfB.has(t)) common++;
+  const parts =
+    common < 2
+      ? undefined
+      : diffArrays(
+          ia.map((i) => a.termOf[i]),
+          ib.map((i) => b.termOf[i]),
+          // Passages that differ in most terms share no long runs: give up early (their shared terms are still found below).
+          { timeout: 50, maxEditLength: 40 },
+        );
   let pa = 0;
   let pb = 0;
   if (parts) {

@@ -140,7 +140,11 @@ describe('parallax align --json', () => {
     );
     const { counterparts, documents } = JSON.parse(stdout) as {
       documents: { id: string }[];
-      counterparts: { doc: string; text: string; matches: { doc: string; text: string; similarity: number }[] }[];
+      counterparts: {
+        doc: string;
+        text: string;
+        matches: { doc: string; text: string; similarity: number; focus: { start: number; end: number } }[];
+      }[];
     };
     expect(counterparts.map((c) => c.doc)).toEqual([
       'one',
@@ -153,8 +157,11 @@ describe('parallax align --json', () => {
       'three',
       'three',
     ]);
-    expect(counterparts[1].matches.map((m) => m.text)).toContain(
-      'Ferry fares across the bay should stay low for the island commuters.',
+    // Each match is shown in its context; the sentence that matched is its focus.
+    const ferry = counterparts[1].matches[0];
+    expect(ferry.text).toContain('Ferry fares across the bay should stay low for the island commuters.');
+    expect(ferry.focus.end - ferry.focus.start).toBe(
+      'Ferry fares across the bay should stay low for the island commuters.'.length,
     );
     for (const c of counterparts) {
       const others = documents.filter((d) => d.id !== c.doc);
