@@ -261,11 +261,15 @@ test('the counterparts panel lists the other texts’ closest passages, opens on
   await page.mouse.click(at.left + 30, (at.top + at.bottom) / 2);
   const column = panel.locator('.cp-doc[data-doc="hornung-2022"]');
   await expect(column).toContainText('not open');
-  const match = column.locator('.cp-match', { hasText: NON_LETHAL });
+  const match = column.locator('.cp-match').filter({ has: page.locator('mark', { hasText: NON_LETHAL }) });
   await expect(match).toBeVisible();
   await expect(match.locator('.cp-relation')).toHaveText(/agrees|conflicts|related/);
   await expect(match.locator('.cp-meta')).toContainText(/similarity 0\.\d\d/);
-  await expect(match.locator('.cp-context').first()).not.toBeEmpty();
+  // The sentence that matched is marked; text around it (before, after or both) is its context.
+  await expect(match.locator('mark')).toHaveCount(1);
+  await expect
+    .poll(async () => (await match.locator('.cp-context').allTextContents()).join('').trim().length)
+    .toBeGreaterThan(0);
   await expect(panel.locator('.cp-passage')).toContainText('Nagy');
   await page.screenshot({ path: 'test-results/counterparts.png' });
 
@@ -286,7 +290,10 @@ test('the counterparts panel lists the other texts’ closest passages, opens on
   await expect(column).toContainText('in a pane');
 
   // One key makes it a link (2: conflict), drawn as a curve between the two adjacent panes.
-  await column.locator('.cp-match', { hasText: NON_LETHAL }).focus();
+  await column
+    .locator('.cp-match')
+    .filter({ has: page.locator('mark', { hasText: NON_LETHAL }) })
+    .focus();
   await page.keyboard.press('2');
   await expect(column.locator('.cp-match.is-linked')).toHaveCount(1);
   const { links } = await callHost<{ links: { relation: string; ends: { doc: string }[] }[] }>(host, 'listLinks', {});

@@ -12,7 +12,7 @@ import type { Concept } from './concepts';
 import { CounterpartIndex, type CounterpartQuery } from './counterparts';
 import type { AlignInput } from './passages';
 import { EmbeddingCache } from './semantic/cache';
-import { loadEncoder, type SentenceEncoder } from './semantic/encoder';
+import { ENCODER_VERSION, loadEncoder, type SentenceEncoder } from './semantic/encoder';
 import { embedAll } from './semantic/refine';
 
 /** A set of documents and concepts, named by a key that changes when any of them does. */
@@ -35,8 +35,13 @@ export type Progress = (stage: string, done: number, total: number) => void;
 export interface EngineOptions {
   /** Refine counterparts with sentence embeddings. */
   semantic?: boolean;
-  /** The encoder (default: Universal Sentence Encoder lite, loaded on first use). */
+  /**
+   * The encoder (default: Universal Sentence Encoder lite), loaded only when a passage is
+   * not in the cache: a workspace whose embeddings are all cached is refined without it.
+   */
   encoder?: () => Promise<SentenceEncoder>;
+  /** The version of the embeddings `encoder` makes (cached embeddings of another are dropped). */
+  encoderVersion?: string;
 }
 
 export class AlignerEngine {
@@ -77,10 +82,20 @@ export class AlignerEngine {
   async refine(index: CounterpartIndex, cachePath: string | undefined): Promise<void> {
     const generation = this.generation;
     try {
-      const encoder = await (this.options.encoder ?? loadEncoder)();
-      if (!this.cache || this.cache.path !== cachePath || this.cache.version !== encoder.version) {
-        this.cache = await EmbeddingCache.open(cachePath, encoder.version);
+      const version = this.options.encoderVersion ?? ENCODER_VERSION;
+      if (!this.cache || this.cache.path !== cachePath || this.cache.version !== version) {
+        this.cache = await EmbeddingCache.open(cachePath, version);
       }
+      let loaded: Promise<SentenceEncoder> | undefined;
+      const load = this.options.encoder ?? loadEncoder;
+      const encoder: SentenceEncoder = {
+        version,
+        async embed(texts) {
+          const real = await (loaded ??= load());
+          if (real.version !== version) throw new Error(`the encoder makes ${real.version}, not ${version}`);
+          return real.embed(texts);
+        },
+      };
       const texts = index.passages.map((_, i) => index.textOf(i));
       const vectors = await embedAll(texts, encoder, this.cache, {
         cancelled: () => generation !== this.generation,

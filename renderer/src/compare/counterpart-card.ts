@@ -6,11 +6,21 @@ import { clip } from '../labels';
 const RELATION_WORD: Record<Relation, string> = { agree: 'agrees', conflict: 'conflicts', related: 'related' };
 
 /**
+ * The sentence a match is about (its focus) as a passage of its document; the rest of
+ * the match is the context it was read in. A match without a focus is all focus.
+ */
+export function focusOf(m: CounterpartMatch): { doc: string; start: number; end: number; text: string } {
+  const f = m.focus && m.focus.start >= m.start && m.focus.end <= m.end ? m.focus : m;
+  return { doc: m.doc, start: f.start, end: f.end, text: m.text.slice(f.start - m.start, f.end - m.start) };
+}
+
+/**
  * The card of a match, focusable, with its Link (`.cp-link`) and Show / Open beside
  * (`.cp-show`) buttons for the panel to wire; `label` names its document.
  */
 export function matchCard(m: CounterpartMatch, label: string, isOpen: boolean): HTMLElement {
   const differences = m.evidence.filter((e) => DIFFERENCE_KINDS.has(e.kind));
+  const focus = focusOf(m);
   const shared = m.evidence.filter((e) => e.kind === 'shared').map((e) => e.note);
   const linkButton = h(
     'button',
@@ -30,7 +40,7 @@ export function matchCard(m: CounterpartMatch, label: string, isOpen: boolean): 
       'data-doc': m.doc,
       'data-start': String(m.start),
       'data-end': String(m.end),
-      'aria-label': `${label}, ${RELATION_WORD[m.relation]}: ${clip(m.text, 120)}`,
+      'aria-label': `${label}, ${RELATION_WORD[m.relation]}: ${clip(focus.text, 120)}`,
     },
     h(
       'p',
@@ -38,7 +48,13 @@ export function matchCard(m: CounterpartMatch, label: string, isOpen: boolean): 
       h('span', { class: `sg sg-${m.relation} cp-relation` }, RELATION_WORD[m.relation]),
       ` similarity ${m.similarity.toFixed(2)} · confidence ${m.confidence.toFixed(2)}`,
     ),
-    h('blockquote', { class: 'cp-text' }, h('mark', {}, m.text)),
+    h(
+      'blockquote',
+      { class: 'cp-text' },
+      h('span', { class: 'cp-context' }, m.text.slice(0, focus.start - m.start)),
+      h('mark', {}, focus.text),
+      h('span', { class: 'cp-context' }, m.text.slice(focus.end - m.start)),
+    ),
     ...(differences.length
       ? [
           h(

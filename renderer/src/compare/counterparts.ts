@@ -20,7 +20,7 @@ import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
-import { matchCard } from './counterpart-card';
+import { focusOf, matchCard } from './counterpart-card';
 import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
 
@@ -304,7 +304,7 @@ export class CounterpartsPanel {
       try {
         const { text } = await this.texts.get(m.doc, this.revisionOf(m.doc));
         if (ticket !== this.asked) return;
-        const c = inContext(text, m);
+        const c = inContext(text, focusOf(m));
         el.querySelector('.cp-text')?.replaceChildren(
           h('span', { class: 'cp-context' }, c.before),
           h('mark', {}, c.passage),
@@ -341,8 +341,8 @@ export class CounterpartsPanel {
         {
           doc: m.doc,
           revision: toRevision ?? (await this.texts.get(m.doc, this.revisionOf(m.doc))).revision,
-          start: m.start,
-          end: m.end,
+          start: focusOf(m).start,
+          end: focusOf(m).end,
         },
       ];
       await this.host.link(relation, ends);
@@ -356,8 +356,9 @@ export class CounterpartsPanel {
   }
 
   private async showMatch(m: Match): Promise<void> {
-    if (this.host.show(m.doc, m.start, m.end)) return;
-    await this.host.openBeside(m.doc, m.start, m.end);
+    const f = focusOf(m);
+    if (this.host.show(m.doc, f.start, f.end)) return;
+    await this.host.openBeside(m.doc, f.start, f.end);
     // The document is open now: its column says so, and the focus stays on the match.
     if (!this.answer) return;
     this.render(this.answer);

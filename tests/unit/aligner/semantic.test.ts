@@ -84,6 +84,7 @@ describe('refined counterparts', () => {
         await gate;
         return enc;
       },
+      encoderVersion: enc.version,
     });
     engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
     const first = engine.counterparts({ doc: 'a', start: 0, end: 0 });
@@ -97,6 +98,33 @@ describe('refined counterparts', () => {
     expect(refined.progress).toBeUndefined();
     expect(refined.matches[0].text).toContain('Dredging the harbour channel');
     expect(refined.matches[0].similarity).toBeGreaterThan(0);
+  });
+
+  it('refine from the cache alone, without loading the encoder, when every passage is cached', async () => {
+    const cachePath = tmp();
+    const enc = fakeEncoder();
+    const warm = new AlignerEngine({ semantic: true, encoder: async () => enc, encoderVersion: enc.version });
+    warm.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath });
+    warm.counterparts({ doc: 'a', start: 0, end: 0 });
+    for (let i = 0; i < 50 && warm.counterparts({ doc: 'a', start: 0, end: 0 }).state === 'lexical'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    let loads = 0;
+    const cold = new AlignerEngine({
+      semantic: true,
+      encoder: async () => {
+        loads++;
+        return enc;
+      },
+      encoderVersion: enc.version,
+    });
+    cold.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath });
+    cold.counterparts({ doc: 'a', start: 0, end: 0 });
+    for (let i = 0; i < 50 && cold.counterparts({ doc: 'a', start: 0, end: 0 }).state === 'lexical'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(cold.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('refined');
+    expect(loads).toBe(0);
   });
 
   it('stay lexical, and say why, when the encoder cannot load', async () => {
