@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CallName, EventName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
-import { ioCalls } from './io-contract';
+import { ExportJob as ExportJobSchema, ioCalls } from './io-contract';
 export { SearchHitPayload, TopicRef } from './overviews-contract';
 import { overviewCalls } from './overviews-contract';
 import {
@@ -316,12 +316,14 @@ export const WorkspaceChange = z
 export type WorkspaceChange = z.infer<typeof WorkspaceChange>;
 
 /**
- * Every event the services push to the renderer, with its payload's schema: Align's
- * progress (each stage, then done or failed), whether everything is on disk, and changes
- * made elsewhere (an Align run saving its suggestions). Every transport is derived from this.
+ * Every event the services push to the renderer, with its payload's schema: Align's and an
+ * export's progress (each stage, then done or failed), whether everything is on disk, and
+ * changes made elsewhere (an Align run saving its suggestions, another window's call).
+ * Every transport is derived from this.
  */
 export const events = {
   alignProgress: AlignJob,
+  exportProgress: ExportJobSchema,
   storeStatus: StoreStatus,
   workspaceChanged: WorkspaceChange,
 } as const satisfies Record<EventName, z.ZodType>;

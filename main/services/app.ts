@@ -70,7 +70,7 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
     ...createTopicHandlers(store, undoable),
     ...createSearchHandlers(store),
     ...createImportHandlers(store),
-    ...createExportHandlers(store, ctx.exportHooks),
+    ...createExportHandlers(store, ctx.exportHooks, ctx.events),
     async getAppInfo() {
       return { name: 'Parallax', version: ctx.version, mode: ctx.mode, workspacePath: store.path };
     },
