@@ -4,9 +4,19 @@
  * the HTTP host and the renderer's HTTP client are all derived from this declaration.
  */
 import { z } from 'zod';
-import type { CallName, EventName } from './channels';
+import type { CallName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
-import { ExportJob as ExportJobSchema, ioCalls } from './io-contract';
+import { ioCalls } from './io-contract';
+import { AlignJob, StoreStatus, WorkspacePart } from './events-contract';
+export {
+  AlignJob,
+  StoreStatus,
+  WorkspaceChange,
+  WorkspacePart,
+  events,
+  type EventPayload,
+  type Events,
+} from './events-contract';
 export { SearchHitPayload, TopicRef } from './overviews-contract';
 import { overviewCalls } from './overviews-contract';
 import {
@@ -60,20 +70,6 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const Empty = z.object({}).strict();
 
-/** A running or finished Align. */
-export const AlignJob = z.object({
-  id: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
-  /** What it is doing: 'passages', 'candidates', 'relations', 'saving'. */
-  stage: z.string(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** Suggestions found (when done). */
-  count: z.number().int().nonnegative().optional(),
-  error: z.string().optional(),
-});
-export type AlignJob = z.infer<typeof AlignJob>;
-
 export const SuggestionsPayload = z.object({
   suggestions: z.array(Suggestion),
   alignedAt: z.string().optional(),
@@ -107,10 +103,6 @@ export const AnchorUpdate = z
 /** A passage the analyst selected: a range of a document revision's plain text. */
 export const PassageRef = z.object({ doc: DocumentId, revision: Revision, start: Offset, end: Offset }).strict();
 
-/** The parts of a workspace a change can reach, so a view reads again only what changed. */
-export const WorkspacePart = z.enum(['suggestions', 'links', 'annotations', 'codebook', 'documents', 'topics']);
-export type WorkspacePart = z.infer<typeof WorkspacePart>;
-
 /** The answer to undo and redo: what was undone or redone, and what is next on each stack. */
 export const HistoryState = z.object({
   /** The label of the action undone or redone; null when there was nothing to do. */
@@ -121,12 +113,6 @@ export const HistoryState = z.object({
   touched: z.array(WorkspacePart),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
-
-export const StoreStatus = z.object({
-  state: z.enum(['saved', 'pending', 'failed']),
-  savedAt: z.string().optional(),
-  error: z.string().optional(),
-});
 
 /** The codebook with how many annotations use each tag. */
 export const CodebookPayload = z.object({
@@ -304,35 +290,6 @@ export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 
 export { EVENT_NAMES, eventChannel, isEventName, type EventName } from './channels';
-
-/** What changed in the workspace, for an event not caused by the renderer's own call. */
-export const WorkspaceChange = z
-  .object({
-    what: z.array(WorkspacePart).min(1),
-    /** Who changed it (e.g. 'align'), so a view can tell its own run from another's. */
-    origin: z.string().max(64).optional(),
-  })
-  .strict();
-export type WorkspaceChange = z.infer<typeof WorkspaceChange>;
-
-/**
- * Every event the services push to the renderer, with its payload's schema: Align's and an
- * export's progress (each stage, then done or failed), whether everything is on disk, and
- * changes made elsewhere (an Align run saving its suggestions, another window's call).
- * Every transport is derived from this.
- */
-export const events = {
-  alignProgress: AlignJob,
-  exportProgress: ExportJobSchema,
-  storeStatus: StoreStatus,
-  workspaceChanged: WorkspaceChange,
-} as const satisfies Record<EventName, z.ZodType>;
-
-export type Events = typeof events;
-// The events declared are exactly those listed in channels.ts.
-const exactEvents: keyof Events extends EventName ? (EventName extends keyof Events ? true : never) : never = true;
-void exactEvents;
-export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
 /** Expected failures, told apart by code so the UI can react (e.g. reload on conflict). */
 export type ErrorCode =
