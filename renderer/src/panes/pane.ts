@@ -11,7 +11,7 @@ import { h } from '../dom';
 import { createPaneState } from '../editor';
 import { PaneHeader, type SaveStatus } from './pane-header';
 import { setSuggestions, suggestionOrder } from '../editor/suggestions';
-import { changeAnnotations, setAnnotations } from '../editor/annotations';
+import { changeAnnotations, hasAnnotation, setAnnotations } from '../editor/annotations';
 import { scrollToAnnotation, scrollToSuggestion, selectedText } from '../editor/selection';
 import { scrollToMarked, setRevealed, setSearchHits } from '../editor/passage-marks';
 import { changeLinks, linkEndPosition, setLinks } from '../editor/links';
@@ -176,10 +176,13 @@ export class Pane {
     if (change.kind === 'all') {
       this.view.dispatch(setAnnotations(state, this.host.annotationMarks(this.docId, this.revision)));
     } else if (change.kind === 'remove') {
+      if (!hasAnnotation(state, change.id)) return; // another text's: nothing to redraw here
       this.view.dispatch(changeAnnotations(state, { remove: [change.id] }));
     } else {
-      const mark = this.host.annotationMarkOf(change.annotation, this.docId, this.revision);
-      this.view.dispatch(changeAnnotations(state, { remove: [change.annotation.id], add: mark ? [mark] : [] }));
+      const { annotation } = change;
+      const mark = this.host.annotationMarkOf(annotation, this.docId, this.revision);
+      if (!mark && !hasAnnotation(state, annotation.id)) return;
+      this.view.dispatch(changeAnnotations(state, { remove: [annotation.id], add: mark ? [mark] : [] }));
     }
     this.host.paneDrawn?.(this);
   }
