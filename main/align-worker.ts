@@ -6,11 +6,13 @@ import { AlignerEngine } from './services/aligner/engine';
 import { pooledEncoder } from './services/aligner/semantic/pool';
 
 // Counterparts are refined with sentence embeddings computed on encoder threads of
-// their own (one per core, at most two), so this thread keeps answering queries.
+// their own, one per core (at most two), so this thread keeps answering queries: the
+// encoder threads run at a lower priority (embed-worker.ts), so they take only what the
+// threads serving the analyst leave.
 const engine = new AlignerEngine({
   semantic: true,
   encoder: async () =>
-    pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, Math.max(1, availableParallelism() - 1))),
+    pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, availableParallelism())),
 });
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
