@@ -133,6 +133,7 @@ describe('events from the services', () => {
         return { alignments: [] } as never;
       },
       counterparts: () => Promise.reject(new Error('unused')),
+      prepare: () => undefined,
       close: async () => undefined,
     };
     const handlers = createWorkspaceService({ store, mode: 'browser', version: '0', aligner, events: hub });

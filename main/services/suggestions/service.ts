@@ -33,6 +33,9 @@ export function createSuggestionHandlers(
   const jobs = new Map<string, AlignJob>();
   let running: AlignJob | undefined;
   let jobCount = 0;
+  // The counterpart index is built (and the passages embedded) while the analyst reads, not on
+  // the first question.
+  if (store.data.documents.length >= 2) aligner.prepare({ key: corpus.key(), load: corpus.load });
 
   return {
     async startAlign() {
