@@ -4,9 +4,19 @@
  * the HTTP host and the renderer's HTTP client are all derived from this declaration.
  */
 import { z } from 'zod';
-import type { CallName, EventName } from './channels';
+import type { CallName } from './channels';
 import { describePath, inspectJSON } from './json-guard';
 import { ioCalls } from './io-contract';
+import { AlignJob, StoreStatus, WorkspacePart } from './events-contract';
+export {
+  AlignJob,
+  StoreStatus,
+  WorkspaceChange,
+  WorkspacePart,
+  events,
+  type EventPayload,
+  type Events,
+} from './events-contract';
 export { SearchHitPayload, TopicRef } from './overviews-contract';
 import { overviewCalls } from './overviews-contract';
 import {
@@ -60,20 +70,6 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const Empty = z.object({}).strict();
 
-/** A running or finished Align. */
-export const AlignJob = z.object({
-  id: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
-  /** What it is doing: 'passages', 'candidates', 'relations', 'saving'. */
-  stage: z.string(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** Suggestions found (when done). */
-  count: z.number().int().nonnegative().optional(),
-  error: z.string().optional(),
-});
-export type AlignJob = z.infer<typeof AlignJob>;
-
 export const SuggestionsPayload = z.object({
   suggestions: z.array(Suggestion),
   alignedAt: z.string().optional(),
@@ -113,14 +109,10 @@ export const HistoryState = z.object({
   label: z.string().nullable(),
   undo: z.string().nullable(),
   redo: z.string().nullable(),
+  /** What the step changed (nothing when there was nothing to do). */
+  touched: z.array(WorkspacePart),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
-
-export const StoreStatus = z.object({
-  state: z.enum(['saved', 'pending', 'failed']),
-  savedAt: z.string().optional(),
-  error: z.string().optional(),
-});
 
 /** The codebook with how many annotations use each tag. */
 export const CodebookPayload = z.object({
@@ -298,33 +290,6 @@ export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
 
 export { EVENT_NAMES, eventChannel, isEventName, type EventName } from './channels';
-
-/** What changed in the workspace, for an event not caused by the renderer's own call. */
-export const WorkspaceChange = z
-  .object({
-    what: z.array(z.enum(['suggestions', 'links', 'annotations', 'codebook', 'documents', 'topics'])).min(1),
-    /** Who changed it (e.g. 'align'), so a view can tell its own run from another's. */
-    origin: z.string().max(64).optional(),
-  })
-  .strict();
-export type WorkspaceChange = z.infer<typeof WorkspaceChange>;
-
-/**
- * Every event the services push to the renderer, with its payload's schema: Align's
- * progress (each stage, then done or failed), whether everything is on disk, and changes
- * made elsewhere (an Align run saving its suggestions). Every transport is derived from this.
- */
-export const events = {
-  alignProgress: AlignJob,
-  storeStatus: StoreStatus,
-  workspaceChanged: WorkspaceChange,
-} as const satisfies Record<EventName, z.ZodType>;
-
-export type Events = typeof events;
-// The events declared are exactly those listed in channels.ts.
-const exactEvents: keyof Events extends EventName ? (EventName extends keyof Events ? true : never) : never = true;
-void exactEvents;
-export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
 /** Expected failures, told apart by code so the UI can react (e.g. reload on conflict). */
 export type ErrorCode =

@@ -101,7 +101,7 @@ export const ipcChannel = (name: CallName): string => `parallax:${name}`;
 export const COMMAND_CHANNEL = 'parallax:command';
 
 /** Every event the services push to the renderer, in declaration order (payloads: `events` in api.ts). */
-export const EVENT_NAMES = ['alignProgress', 'storeStatus', 'workspaceChanged'] as const;
+export const EVENT_NAMES = ['alignProgress', 'exportProgress', 'storeStatus', 'workspaceChanged'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whether a string names a declared event (the preload and the bridge accept exactly these). */

@@ -19,6 +19,13 @@ const post = (m: FromWorker) => parentPort!.postMessage(m);
 parentPort!.on('message', (m: ToWorker) => {
   if (m.type === 'corpus') {
     engine.setCorpus(m.corpus);
+    if (m.prepare) {
+      try {
+        engine.prepare();
+      } catch {
+        // Queries will say what is wrong with the corpus.
+      }
+    }
     return;
   }
   try {

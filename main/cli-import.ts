@@ -23,9 +23,8 @@ import { importFromDisk } from './services/import/files';
 import { splitAuthors, type ImportedDocument } from './services/import/types';
 import { metaWithFallbacks, placeImport, sameDocuments } from './services/import/workspace-import';
 import { defaultWorkspacePath, parallaxHome } from './services/paths';
-import { appVersion } from './services/app';
+import { reconcileOnOpen } from './services/app';
 import { WorkspaceStore } from './services/store/workspace-store';
-import { createWorkspaceService } from './services/workspace-service';
 
 const say = (line: string): void => void process.stderr.write(`parallax: ${line}\n`);
 
@@ -37,7 +36,7 @@ function workspacePathOf(value: string | undefined): string {
 async function openStore(path: string, seed: () => Promise<DocumentRecord[]>, name: string) {
   const store = await WorkspaceStore.open(path, { seed, name });
   // Reconciles anchors exactly as the app does when it opens the file.
-  createWorkspaceService({ store, mode: 'browser', version: appVersion() });
+  reconcileOnOpen(store);
   return store;
 }
 

@@ -23,8 +23,11 @@ export class EventStreams {
     private readonly keepAliveMs = KEEP_ALIVE_MS,
   ) {}
 
-  /** Serves one stream until the client leaves or the host stops. The caller checked who asks. */
-  serve(res: ServerResponse): void {
+  /**
+   * Serves one stream until the client leaves or the host stops. The caller checked who
+   * asks. A page that names its window (`origin`) is not sent the changes it made itself.
+   */
+  serve(res: ServerResponse, origin?: string): void {
     if (this.closing) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
       res.end('Parallax is stopping.');
@@ -41,6 +44,7 @@ export class EventStreams {
     res.write(`retry: ${RETRY_MS}\n: connected\n\n`);
     let seq = 0;
     const unsubscribe = this.hub.subscribe((event) => {
+      if (origin && event.name === 'workspaceChanged' && event.payload.origin === origin) return;
       res.write(`id: ${++seq}\nevent: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), this.keepAliveMs);

@@ -14,7 +14,17 @@ import { basename, extname, join, normalize, sep } from 'node:path';
 import { dispatch, MAX_IMPORT_PAYLOAD_CHARS, type ApiHandlers, type ErrorCode } from '../common/api';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES, formatMegabytes } from '../common/limits';
 import { EventStreams } from './host-events';
+import { announceChange, windowOrigin } from './services/changes';
 import type { EventHub } from './services/events';
+
+/** Names a page's window on its calls and its event stream (a random id the page makes on load). */
+export const WINDOW_HEADER = 'x-parallax-window';
+const WINDOW_ID = /^[A-Za-z0-9-]{8,56}$/;
+
+/** The window a request names, if it names one well-formed. */
+function windowOf(value: string | string[] | null | undefined): string | undefined {
+  return typeof value === 'string' && WINDOW_ID.test(value) ? value : undefined;
+}
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -208,6 +218,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const result = await dispatch(options.handlers, name, input);
     send(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
+    // Other pages hear what changed; a caller that names no window (a script) is told too.
+    const caller = windowOf(req.headers[WINDOW_HEADER]);
+    announceChange(options.events, name, result, caller ? windowOrigin(caller) : 'api');
   };
 
   const streams = options.events ? new EventStreams(options.events, options.keepAliveMs) : undefined;
@@ -222,7 +235,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return sendError(res, 405, 'invalid-input', `The event stream is read with GET, not ${req.method}.`);
     }
     if (!streams) return sendError(res, 404, 'not-found', 'This host has no event stream.');
-    streams.serve(res);
+    const page = windowOf(url.searchParams.get('window'));
+    streams.serve(res, page && windowOrigin(page));
   };
 
   /** An exported file, for the browser to open or save; the token travels in the query (a plain link). */

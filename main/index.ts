@@ -89,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     Object.assign(liveHandlers, workspace.handlers);
-    bindIpc(liveHandlers, devServerUrl);
+    bindIpc(liveHandlers, devServerUrl, () => workspace?.events);
     stopEvents = bindEvents(workspace.events, devServerUrl);
     Menu.setApplicationMenu(
       buildMenu(() => mainWindow, {

@@ -24,6 +24,12 @@ export interface CorpusSource {
 export interface AlignerHost {
   align(request: AlignRequest, onProgress: Progress): Promise<AlignOutput>;
   counterparts(corpus: CorpusSource, query: CounterpartQuery): Promise<Counterparts>;
+  /**
+   * Hands the aligner a corpus ahead of the first query, so its counterpart index is built
+   * (and its embeddings computed) while the analyst reads. In-process, nothing is done
+   * ahead: building there would hold up the caller's thread.
+   */
+  prepare(corpus: CorpusSource): void;
   /** Stops the worker (if any). */
   close(): Promise<void>;
 }
@@ -31,7 +37,7 @@ export interface AlignerHost {
 /** Messages to the worker. */
 export type ToWorker =
   | { type: 'align'; id: number; request: AlignRequest }
-  | { type: 'corpus'; corpus: Corpus }
+  | { type: 'corpus'; corpus: Corpus; prepare?: boolean }
   | { type: 'counterparts'; id: number; query: CounterpartQuery };
 
 /** Messages from the worker. */
@@ -54,6 +60,7 @@ export function inProcessHost(): AlignerHost {
       if (engine.corpusKey !== corpus.key) engine.setCorpus(corpus.load());
       return engine.counterparts(query);
     },
+    prepare() {},
     async close() {},
   };
 }
@@ -107,6 +114,11 @@ export function workerHost(file: string): AlignerHost {
         sentKey = corpus.key;
       }
       return request<Counterparts>({ type: 'counterparts', id: ++next, query });
+    },
+    prepare(corpus) {
+      if (sentKey === corpus.key) return;
+      start().postMessage({ type: 'corpus', corpus: corpus.load(), prepare: true } satisfies ToWorker);
+      sentKey = corpus.key;
     },
     async close() {
       const w = worker;

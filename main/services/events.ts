@@ -53,14 +53,18 @@ export class EventHub {
   }
 }
 
+/** Events that report a background job's progress. */
+type JobEvent = 'alignProgress' | 'exportProgress';
+
 /**
- * Reports an Align job's progress to the hub: every change of stage or state at once,
- * progress within a stage at most every `minGapMs` (the aligner reports far more often
- * than a progress bar can show). Call it after each change of `job`.
+ * Reports a background job's progress to the hub: every change of stage or state at once,
+ * progress within a stage at most every `minGapMs` (the work reports far more often than
+ * a progress bar can show). Call it after each change of `job`.
  */
-export function alignReporter(
+export function jobReporter<K extends JobEvent>(
   hub: EventHub | undefined,
-  job: EventPayload<'alignProgress'>,
+  name: K,
+  job: EventPayload<K>,
   minGapMs = 100,
 ): () => void {
   let last: { stage: string; state: string; at: number } | undefined;
@@ -69,6 +73,15 @@ export function alignReporter(
     const now = Date.now();
     if (last && last.stage === job.stage && last.state === job.state && now - last.at < minGapMs) return;
     last = { stage: job.stage, state: job.state, at: now };
-    hub.emit('alignProgress', { ...job });
+    hub.emit(name, { ...job });
   };
+}
+
+/** Reports an Align job's progress (see jobReporter). */
+export function alignReporter(
+  hub: EventHub | undefined,
+  job: EventPayload<'alignProgress'>,
+  minGapMs = 100,
+): () => void {
+  return jobReporter(hub, 'alignProgress', job, minGapMs);
 }

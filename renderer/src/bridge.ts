@@ -62,6 +62,13 @@ function isResult(body: unknown): body is Result<unknown> {
   return r.ok === true || (r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string');
 }
 
+/**
+ * This page's window among those open on the host (another tab may show the same
+ * workspace): named on every call and on the event stream, so the host tells the other
+ * windows what this one changed, and not this one, which applies the answers itself.
+ */
+const windowId = crypto.randomUUID();
+
 function httpApi(): ParallaxApi {
   const token = takeToken();
   const api = {} as Record<CallName, (input: unknown) => Promise<Result<unknown>>>;
@@ -71,7 +78,11 @@ function httpApi(): ParallaxApi {
       try {
         response = await fetch(`/api/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-parallax-window': windowId,
+          },
           body: JSON.stringify(input ?? {}),
         });
       } catch (err) {
@@ -125,7 +136,9 @@ const eventFeed = eventsOver(
   window.parallax
     ? preloadTransport(window.parallax)
     : // The token was kept when the HTTP client above was made; EventSource cannot send headers.
-      sseTransport(() => `/events?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`),
+      sseTransport(
+        () => `/events?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}&window=${windowId}`,
+      ),
 );
 
 /** Listens to a contract event (Align progress, store status, changes made elsewhere), validated. */

@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, type Host } from './fixtures';
-
-/** Counts the page's requests by path. */
-function countRequests(page: Page): Map<string, number> {
-  const counts = new Map<string, number>();
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    counts.set(path, (counts.get(path) ?? 0) + 1);
-  });
-  return counts;
-}
+import { countRequests } from './requests';
 
 /** What of the page's DOM the recorder uses (the tests are type-checked without the DOM library). */
 interface PageGlobals {

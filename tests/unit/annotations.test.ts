@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type ApiHandlers } from '../../common/api';
 import type { Annotation, NodeJSON } from '../../common/model';
 import { readDocumentFile } from '../../main/services/sources';
-import { createWorkspaceService } from '../../main/services/workspace-service';
+import { createWorkspaceService } from '../../main/services/app';
 import { WorkspaceStore } from '../../main/services/store/workspace-store';
 
 const TEXT = [
@@ -204,16 +204,18 @@ describe('undo and redo', () => {
       label: 'Delete tag “Deterrence”',
       undo: 'Edit note',
       redo: 'Delete tag “Deterrence”',
+      // What the step changed, so a window reads again only that.
+      touched: ['codebook', 'annotations'],
     });
     expect(await list()).toMatchObject([{ id: a.id, note: 'First thought', tags: ['deterrence'] }]);
     expect((await ok<{ tags: { id: string }[] }>('getCodebook', {})).tags.some((t) => t.id === 'deterrence')).toBe(
       true,
     );
-    await ok('undo', {});
+    expect(await ok('undo', {})).toMatchObject({ touched: ['annotations'] });
     expect(await list()).toMatchObject([{ id: a.id, note: '' }]);
     await ok('undo', {});
     expect(await list()).toEqual([]);
-    expect(await ok('undo', {})).toMatchObject({ label: null, undo: null });
+    expect(await ok('undo', {})).toMatchObject({ label: null, undo: null, touched: [] });
     await ok('redo', {});
     await ok('redo', {});
     expect(await list()).toMatchObject([{ id: a.id, note: 'First thought' }]);

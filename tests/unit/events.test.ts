@@ -2,11 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { events, type AlignJob } from '../../common/api';
+import { events, type AlignJob, type ExportJob } from '../../common/api';
 import { EVENT_NAMES, eventChannel, isEventName } from '../../common/channels';
-import { openWorkspace, type OpenedWorkspace } from '../../main/services/app';
+import { createWorkspaceService, openWorkspace, type OpenedWorkspace } from '../../main/services/app';
 import { EventHub, type HubEvent } from '../../main/services/events';
-import { createWorkspaceService } from '../../main/services/workspace-service';
 import type { AlignerHost } from '../../main/services/align-jobs';
 
 let opened: OpenedWorkspace | undefined;
@@ -91,6 +90,18 @@ describe('events from the services', () => {
     expect(states).toEqual(['pending', 'saved']);
   });
 
+  it('an export reports its writing as it goes, then done with the file', async () => {
+    const { events: hub, handlers } = await open();
+    const seen = record(hub);
+    const job = await handlers.startExport({ format: 'csv' });
+    await until(() => seen.some((e) => e.name === 'exportProgress' && e.payload.state !== 'running'));
+    const progress = seen.filter((e) => e.name === 'exportProgress').map((e) => e.payload as ExportJob);
+    expect(progress.every((p) => p.id === job.id)).toBe(true);
+    expect(progress[0]).toMatchObject({ state: 'running', stage: 'writing' });
+    expect(progress.at(-1)).toMatchObject({ state: 'done', stage: 'done', fileName: expect.stringMatching(/\.csv$/) });
+    expect(progress.at(-1)!.bytes).toBeGreaterThan(0);
+  });
+
   it('an Align run reports its stages, then that suggestions changed, then done', async () => {
     const { events: hub, handlers } = await open();
     const seen = record(hub);
@@ -122,6 +133,7 @@ describe('events from the services', () => {
         return { alignments: [] } as never;
       },
       counterparts: () => Promise.reject(new Error('unused')),
+      prepare: () => undefined,
       close: async () => undefined,
     };
     const handlers = createWorkspaceService({ store, mode: 'browser', version: '0', aligner, events: hub });

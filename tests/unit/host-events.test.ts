@@ -111,6 +111,38 @@ describe("the host's event stream", () => {
     await until(() => opened.events.size === 0);
   });
 
+  it('tells every other page what a call changed, never the page that made it, and nothing for reads or refusals', async () => {
+    const stream = (window?: string) =>
+      open(`/events?token=${host.token}${window ? `&window=${window}` : ''}`).then((res) => collect(res));
+    const [mine, theirs, unnamed] = await Promise.all([stream('page-aaaa-1111'), stream('page-bbbb-2222'), stream()]);
+    await until(() => [mine, theirs, unnamed].every((s) => s.text().includes(': connected')));
+    const callAs = (name: string, body: unknown, window?: string) =>
+      fetch(`http://127.0.0.1:${host.port}/api/${name}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${host.token}`,
+          ...(window ? { 'x-parallax-window': window } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await callAs('getCodebook', {}, 'page-aaaa-1111')).status).toBe(200);
+    expect((await callAs('createTag', { name: '' }, 'page-aaaa-1111')).status).toBe(400);
+    expect((await callAs('createTag', { name: 'Energy security' }, 'page-aaaa-1111')).status).toBe(200);
+    expect((await callAs('createTag', { name: 'Gas' }, 'not a window id!')).status).toBe(200); // a script
+    const changes = (s: { text: () => string }) =>
+      parse(s.text())
+        .filter((e) => e.event === 'workspaceChanged')
+        .map((e) => e.data);
+    await until(() => changes(theirs).length === 2 && changes(unnamed).length === 2);
+    expect(changes(theirs)).toEqual([
+      { what: ['codebook'], origin: 'window:page-aaaa-1111' },
+      { what: ['codebook'], origin: 'api' },
+    ]);
+    expect(changes(unnamed)).toEqual(changes(theirs));
+    expect(changes(mine)).toEqual([{ what: ['codebook'], origin: 'api' }]);
+  });
+
   it('ends open streams when the host stops, and the host stops promptly', async () => {
     const streams = await Promise.all([1, 2].map(() => open(`/events?token=${host.token}`)));
     const ends = streams.map((res) => collect(res).ended);

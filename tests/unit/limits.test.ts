@@ -8,7 +8,8 @@ import { plainTextOf } from '../../common/plaintext';
 import { readImport } from '../../main/services/import/read';
 import { startHost } from '../../main/host';
 import { documentFromText, readDocumentFile } from '../../main/services/sources';
-import { checkDocumentJSON, createWorkspaceService } from '../../main/services/workspace-service';
+import { createWorkspaceService } from '../../main/services/app';
+import { checkDocumentJSON } from '../../main/services/documents/records';
 import { WorkspaceStore } from '../../main/services/store/workspace-store';
 
 describe('the size limits', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type ApiHandlers } from '../../common/api';
 import { SCHEMA_VERSION, type Link, type NodeJSON, type Suggestion } from '../../common/model';
-import { createWorkspaceService } from '../../main/services/workspace-service';
+import { createWorkspaceService } from '../../main/services/app';
 import type { WorkspaceStore } from '../../main/services/store/workspace-store';
 import { docRecord, openStore, tempWorkspace } from './store/helpers';
 

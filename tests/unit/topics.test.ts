@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type ApiHandlers, type TopicRef } from '../../common/api';
 import type { Link, Topic } from '../../common/model';
 import { groupTopics } from '../../common/overviews';
-import { createWorkspaceService } from '../../main/services/workspace-service';
+import { createWorkspaceService } from '../../main/services/app';
 import type { WorkspaceStore } from '../../main/services/store/workspace-store';
 import { docRecord, openStore, tempWorkspace } from './store/helpers';
 

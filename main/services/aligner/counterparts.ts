@@ -90,6 +90,11 @@ export class CounterpartIndex {
     this.passages.forEach((p, i) => this.ofDoc[p.doc].push(i));
   }
 
+  /** Builds what queries read lazily (the postings of the contexts), so the first query is as quick as any. */
+  prepare(): void {
+    this.space.contextScores(new Map(), -1);
+  }
+
   /** The text of passage `i`. */
   textOf(i: number): string {
     const p = this.passages[i];

@@ -68,14 +68,26 @@ export class AlignerEngine {
     this.generation++;
   }
 
-  counterparts(query: CounterpartQuery): Counterparts {
+  /** Whether counterpart queries are answered refined by sentence embeddings now. */
+  get refined(): boolean {
+    return this.index?.refined ?? false;
+  }
+
+  /** Builds the counterpart index of the corpus held (and starts refining it), if not built yet. */
+  prepare(): CounterpartIndex {
     if (!this.corpus) throw new Error('the aligner has no documents yet');
     if (!this.index) {
       this.index = new CounterpartIndex(this.corpus.docs, this.corpus.concepts);
+      this.index.prepare();
       if (this.options.semantic) void this.refine(this.index, this.corpus.cachePath);
     }
-    const result = this.index.query(query);
-    return this.progress && !this.index.refined ? { ...result, progress: { ...this.progress } } : result;
+    return this.index;
+  }
+
+  counterparts(query: CounterpartQuery): Counterparts {
+    const index = this.prepare();
+    const result = index.query(query);
+    return this.progress && !index.refined ? { ...result, progress: { ...this.progress } } : result;
   }
 
   /** Embeds the index's passages (cached ones from the sidecar) and refines it; resolves when done. */

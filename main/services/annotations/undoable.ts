@@ -3,11 +3,11 @@
  * suggestion decisions), shared by every service that changes them, so Ctrl+Z undoes
  * the last of them whichever it was.
  */
-import type { HistoryState } from '../../../common/api';
+import type { HistoryState, WorkspacePart } from '../../../common/api';
 import type { WorkspaceFile } from '../../../common/model';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { reanchorAnnotation, textOf } from './anchors';
-import { applyChange, ChangeHistory, ChangeRecorder } from './history';
+import { applyChange, ChangeHistory, ChangeRecorder, UNDOABLE, type Change } from './history';
 
 export interface Undoable {
   /** Runs an undoable action on the workspace and records what it touched. */
@@ -42,7 +42,19 @@ export function createUndoable(store: WorkspaceStore): Undoable {
         });
       }
       const next = history.labels();
-      return { label: change?.label ?? null, undo: next.undo, redo: next.redo };
+      return {
+        label: change?.label ?? null,
+        undo: next.undo,
+        redo: next.redo,
+        touched: change ? touchedBy(change) : [],
+      };
     },
   };
+}
+
+/** The parts of the workspace a recorded action changed. */
+export function touchedBy(change: Change): WorkspacePart[] {
+  const parts: WorkspacePart[] = UNDOABLE.filter((k) => change[k].length > 0);
+  if (change.topicOrder && !parts.includes('topics')) parts.push('topics');
+  return parts;
 }

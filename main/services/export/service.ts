@@ -1,11 +1,13 @@
 /**
  * The export calls of the contract. An export flushes the workspace first, takes a
- * snapshot, writes the format in the background (progress in its job) and writes the
+ * snapshot, writes the format in the background (progress in its job, sent as
+ * `exportProgress` events) and writes the
  * file atomically; where it goes is asked (desktop: a save dialog) or, without a
  * dialog, a file in the workspace's `exports` folder.
  */
 import { dirname, join } from 'node:path';
 import { ParallaxError, type ApiHandlers, type ExportFormat, type ExportJob } from '../../../common/api';
+import { jobReporter, type EventHub } from '../events';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { writeFileAtomic } from './atomic-write';
 import { EXPORT_FORMATS, exportFileName } from './formats';
@@ -38,7 +40,11 @@ export async function exportWorkspace(
 
 type ExportHandlers = Pick<ApiHandlers, 'startExport' | 'getExportJob' | 'revealExport'>;
 
-export function createExportHandlers(store: WorkspaceStore, hooks: ExportHooks = {}): ExportHandlers {
+export function createExportHandlers(
+  store: WorkspaceStore,
+  hooks: ExportHooks = {},
+  events?: EventHub,
+): ExportHandlers {
   const jobs = new Map<string, ExportJob>();
   let count = 0;
   const find = (id: string): ExportJob => {
@@ -58,13 +64,18 @@ export function createExportHandlers(store: WorkspaceStore, hooks: ExportHooks =
         total: 0,
       };
       jobs.set(job.id, job);
+      const report = jobReporter(events, 'exportProgress', job);
       const path = hooks.choosePath ? await hooks.choosePath(format, fileName) : join(exportsDir(store.path), fileName);
       if (!path) {
         Object.assign(job, { state: 'cancelled', stage: 'cancelled' });
         return { ...job };
       }
       Object.assign(job, { stage: 'writing', path, fileName: path.split(/[\\/]/).pop() });
-      exportWorkspace(store, format, path, (done, total) => Object.assign(job, { done, total }))
+      report();
+      exportWorkspace(store, format, path, (done, total) => {
+        Object.assign(job, { done, total });
+        report();
+      })
         .then((bytes) => Object.assign(job, { state: 'done', stage: 'done', bytes, done: job.total, total: job.total }))
         .catch((err: Error) =>
           Object.assign(job, {
@@ -72,7 +83,8 @@ export function createExportHandlers(store: WorkspaceStore, hooks: ExportHooks =
             stage: 'failed',
             error: `The export could not be written: ${err.message}`,
           }),
-        );
+        )
+        .finally(report);
       return { ...job };
     },
     async getExportJob({ id }) {

@@ -20,7 +20,7 @@ import {
 } from '../../../common/model';
 import { quoteAt, reanchor } from '../../../common/anchoring';
 import { textOf } from '../annotations/anchors';
-import { checkDocumentJSON } from '../workspace-service';
+import { checkDocumentJSON } from '../documents/records';
 import { freshId } from './workspace-import';
 
 const Selector = z.union([

@@ -221,6 +221,11 @@ export function annotationAnchors(state: EditorState): {
   return { anchors, lost };
 }
 
+/** Whether the pane was given this annotation (drawn, or lost in an edit). */
+export function hasAnnotation(state: EditorState, id: string): boolean {
+  return annotationKey.getState(state)?.marks.has(id) ?? false;
+}
+
 /** Where an annotation is in the pane's document, if it is there. */
 export function annotationPosition(state: EditorState, id: string): { from: number; to: number } | undefined {
   const value = annotationKey.getState(state);

@@ -4,6 +4,7 @@
  * show it in its folder.
  */
 import type { ExportFormat, ExportJob } from '../../../common/api';
+import { followExportJob } from '../panels/job-follower';
 import { call, exportedFileUrl, transport } from '../bridge';
 import { h } from '../dom';
 import { sizeLabel } from './read-file';
@@ -81,15 +82,12 @@ export class ExportDialog {
     this.progress.hidden = false;
     this.progress.removeAttribute('value');
     try {
-      let job: ExportJob = await call('startExport', { format });
-      while (job.state === 'running') {
-        if (job.total > 0) {
-          this.progress.max = job.total;
-          this.progress.value = job.done;
+      const job: ExportJob = await followExportJob(await call('startExport', { format }), (running) => {
+        if (running.total > 0) {
+          this.progress.max = running.total;
+          this.progress.value = running.done;
         }
-        await new Promise((r) => setTimeout(r, 150));
-        job = await call('getExportJob', { id: job.id });
-      }
+      });
       if (job.state === 'cancelled') {
         this.message.textContent = '';
         this.progress.hidden = true;

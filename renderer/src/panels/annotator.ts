@@ -3,7 +3,7 @@
  * clicks on highlights, the side panel, undo/redo of annotation and codebook actions,
  * and the indicator of whether everything is on disk.
  */
-import type { CallInput, CallName, CallOutput } from '../../../common/api';
+import type { CallInput, CallName, CallOutput, WorkspacePart } from '../../../common/api';
 import type { Annotation, DocumentSummary } from '../../../common/model';
 import { call, onEvent, onEventsLost, onEventsOpen } from '../bridge';
 import { h } from '../dom';
@@ -21,8 +21,8 @@ export interface AnnotatorHost {
   /** A pane showing the document, switching the active pane to it if none does. */
   paneFor(docId: string): Promise<Pane | undefined>;
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
-  /** Brings what else undo and redo may have changed (links, suggestion decisions) up to date. */
-  historyStepped(): Promise<void>;
+  /** Brings what else an undo or redo changed (links, suggestion decisions, topics) up to date. */
+  historyStepped(touched: WorkspacePart[]): Promise<void>;
 }
 
 export class Annotator {
@@ -74,8 +74,8 @@ export class Annotator {
       { class: 'selection-bar', hidden: true, role: 'toolbar', 'aria-label': 'Selection' },
       tagButton,
     );
-    this.model.onChange(() => {
-      for (const pane of host.panes()) pane.showAnnotations();
+    this.model.onChange((change) => {
+      for (const pane of host.panes()) pane.showAnnotations(change);
     });
     document.addEventListener('selectionchange', () => this.selectionChanged());
     document.addEventListener('mousedown', (event) => {
@@ -122,16 +122,35 @@ export class Annotator {
     this.selectionBar.style.top = `${Math.max(8, r.top - 40)}px`;
   }
 
-  /** Runs a call that changes annotations or the codebook, then reloads; reports failures. */
+  /**
+   * Runs a call that changes annotations or the codebook and applies its result (a call
+   * that reaches many annotations — deleting or merging tags — reloads them); reports failures.
+   */
   async mutate<K extends CallName>(name: K, input: CallInput<K>): Promise<boolean> {
     try {
-      await call(name, input);
-      await this.model.load();
+      const result = await call(name, input);
+      await this.applyResult(name, result);
       void this.refreshStatus();
       return true;
     } catch (err) {
       this.host.notify((err as Error).message, 'error');
       return false;
+    }
+  }
+
+  private async applyResult<K extends CallName>(name: K, result: CallOutput<K>): Promise<void> {
+    switch (name) {
+      case 'createAnnotation':
+      case 'updateAnnotation':
+      case 'reattachAnnotation':
+        return this.model.apply(result as CallOutput<'createAnnotation'>);
+      case 'deleteAnnotation':
+        return this.model.remove((result as CallOutput<'deleteAnnotation'>).id);
+      case 'createTag':
+      case 'updateTag':
+        return this.model.applyTag(result as CallOutput<'createTag'>);
+      default:
+        return this.model.load();
     }
   }
 
@@ -163,7 +182,7 @@ export class Annotator {
         // An edited text is saved first, so the range refers to the stored revision.
         // The offsets were taken from the text on screen, which is what gets saved.
         await pane.flush();
-        await call('createAnnotation', {
+        const created = await call('createAnnotation', {
           doc: sel.doc,
           revision: pane.shownRevision,
           start: sel.start,
@@ -172,7 +191,7 @@ export class Annotator {
           note,
         });
         window.getSelection()?.removeAllRanges();
-        await this.model.load();
+        this.model.apply(created);
         void this.refreshStatus();
       },
     });
@@ -201,12 +220,10 @@ export class Annotator {
       tags: a.tags,
       note: a.note,
       save: async (tags, note) => {
-        await call('updateAnnotation', { id: a.id, tags, note });
-        await this.model.load();
+        this.model.apply(await call('updateAnnotation', { id: a.id, tags, note }));
       },
       remove: async () => {
-        await call('deleteAnnotation', { id: a.id });
-        await this.model.load();
+        this.model.remove((await call('deleteAnnotation', { id: a.id })).id);
         this.host.notify('Annotation deleted.', 'info', { label: 'Undo', run: () => void this.undo() });
       },
     });
@@ -257,8 +274,9 @@ export class Annotator {
         this.host.notify(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
         return;
       }
-      await Promise.all([this.model.load(), this.host.historyStepped()]);
-      for (const p of this.host.panes()) p.showSuggestions();
+      // Only what the step changed is read again.
+      const annotations = result.touched.some((part) => part === 'annotations' || part === 'codebook');
+      await Promise.all([annotations && this.model.load(), this.host.historyStepped(result.touched)]);
       const again = direction === 'undo' ? result.redo : result.undo;
       this.host.notify(
         `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.label}.`,

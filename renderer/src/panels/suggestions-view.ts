@@ -12,7 +12,7 @@ import type { SuggestionMark } from '../editor/suggestions';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { SuggestionCard } from './suggestion-card';
-import { followAlignJob } from './align-follower';
+import { followAlignJob } from './job-follower';
 
 const RELATION_TEXT = { agree: 'Agrees', conflict: 'Conflicts', related: 'Related' } as const;
 const STAGE_TEXT: Record<string, string> = {

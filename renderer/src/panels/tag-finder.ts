@@ -100,7 +100,7 @@ export class TagFinder {
   private async createTag(name: string): Promise<void> {
     try {
       const tag = await call('createTag', { name });
-      await this.model.load();
+      this.model.applyTag(tag);
       this.chosen.add(tag.id);
       this.filter.value = '';
       this.render();

@@ -5,65 +5,23 @@
  */
 import { EditorView } from 'prosemirror-view';
 import type { DocumentPayload } from '../../../common/api';
-import type { DocumentSummary, NodeJSON } from '../../../common/model';
-import { BridgeError, call } from '../bridge';
+import type { NodeJSON } from '../../../common/model';
+import { call } from '../bridge';
 import { h } from '../dom';
 import { createPaneState } from '../editor';
 import { PaneHeader, type SaveStatus } from './pane-header';
-import { setSuggestions, suggestionOrder, type SuggestionMark } from '../editor/suggestions';
-import { annotationAnchors, setAnnotations, type AnnotationMark } from '../editor/annotations';
-import { scrollToAnnotation, scrollToSuggestion, selectedText, type SelectedText } from '../editor/selection';
+import { setSuggestions, suggestionOrder } from '../editor/suggestions';
+import { changeAnnotations, hasAnnotation, setAnnotations } from '../editor/annotations';
+import { scrollToAnnotation, scrollToSuggestion, selectedText } from '../editor/selection';
 import { scrollToMarked, setRevealed, setSearchHits } from '../editor/passage-marks';
-import { changeLinks, linkAnchors, linkEndPosition, setLinks, type LinkMark } from '../editor/links';
-import type { ItemsAt } from '../editor';
+import { changeLinks, linkEndPosition, setLinks } from '../editor/links';
 import type { LinkChange } from '../links/link-model';
+import type { AnnotationChange } from '../panels/annotation-model';
 import { scrollPosIntoView, selectOffsets } from '../editor/selection';
+import type { PaneHost, PaneSelection } from './pane-host';
+import { PaneSaver } from './pane-saver';
 
-/** A passage selected in a pane, as plain-text offsets of a document revision. */
-export interface PaneSelection extends SelectedText {
-  pane: Pane;
-  doc: string;
-  revision: number;
-}
-
-/** What a pane needs from the workspace around it. */
-export interface PaneHost {
-  documents(): DocumentSummary[];
-  paneCount(): number;
-  documentChosen(pane: Pane): void;
-  move(pane: Pane, direction: -1 | 1): void;
-  close(pane: Pane): void;
-  activate(pane: Pane): void;
-  documentSaved(pane: Pane, docId: string): void;
-  notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
-  /** Suggested alignments to mark in a document at a revision. */
-  suggestionMarks(docId: string, revision: number): SuggestionMark[];
-  /** Annotations to highlight in a document at a revision. */
-  annotationMarks(docId: string, revision: number): AnnotationMark[];
-  /** The user clicked highlighted text; true when handled. */
-  annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
-  /** The user clicked a suggested passage (innermost first); true when handled. */
-  suggestionClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
-  /** A save or reload moved annotations in the store; reload them. */
-  annotationsMoved(orphaned: number): void;
-  /** The ends of the workspace's links to draw in a document at a revision. */
-  linkMarks(docId: string, revision: number): LinkMark[];
-  /** One link of a revision, to redraw after it changed. */
-  linkMarksOf(linkId: string, docId: string, revision: number): LinkMark[];
-  /** The user clicked a linked passage (innermost first); true when handled. */
-  linkClicked(pane: Pane, ids: string[], event: MouseEvent): boolean;
-  /** The user clicked text carrying several things (annotation, links, suggestions); true when handled. */
-  itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean;
-  /** A save moved link ends in the store; reload the links. */
-  linksMoved(): void;
-  /** Enter while reading: open the annotation, link or suggestion at the caret. */
-  openAtCaret(): boolean;
-  /** The pane drew its text or its highlights anew. */
-  paneDrawn?(pane: Pane): void;
-}
-
-/** How long typing must pause before an edit is saved. */
-const SAVE_DELAY_MS = 500;
+export type { PaneHost, PaneSelection } from './pane-host';
 
 export class Pane {
   readonly element: HTMLElement;
@@ -71,10 +29,9 @@ export class Pane {
   editing = false;
   private view?: EditorView;
   private revision = 0;
-  private dirty = false;
-  private saving?: Promise<void>;
-  private saveTimer?: ReturnType<typeof setTimeout>;
-  private retryDelay = 2000;
+  private readonly saver: PaneSaver;
+  /** Changes not drawn because the text was being edited. */
+  private readonly missed = new Set<'annotations' | 'links'>();
   private readonly header: PaneHeader;
   private readonly body: HTMLElement;
   /** The row holding the text and what sits beside it (the overview ruler). */
@@ -98,6 +55,23 @@ export class Pane {
     this.element = h('section', { class: 'pane', 'data-pane-id': id }, this.header.element, this.main);
     this.element.addEventListener('focusin', () => this.host.activate(this));
     this.element.addEventListener('pointerdown', () => this.host.activate(this));
+    const pane = this;
+    this.saver = new PaneSaver({
+      get docId() {
+        return pane.docId;
+      },
+      get editing() {
+        return pane.editing;
+      },
+      get shownRevision() {
+        return pane.revision;
+      },
+      editorView: () => this.view,
+      setStatus: (status) => this.setStatus(status),
+      notify: (message, kind, action) => this.host.notify(message, kind, action),
+      saved: (result, moved) => this.saved(result, moved),
+      load: () => this.load(),
+    });
     this.setStatus('read-only');
   }
 
@@ -111,12 +85,12 @@ export class Pane {
    * (the workspace's annotations and suggestions), fetched meanwhile, so the text is
    * drawn once, with its highlights.
    */
-  async load(ready?: Promise<unknown>): Promise<void> {
+  async load(ready?: Promise<unknown>, keepPlace = false): Promise<void> {
     this.body.setAttribute('aria-busy', 'true');
     try {
       const payload = await call('getDocument', { id: this.docId });
       await ready;
-      this.render(payload);
+      this.render(payload, keepPlace && !!this.view);
     } catch (err) {
       this.body.replaceChildren(
         h('p', { class: 'pane-error' }, `This document could not be opened: ${(err as Error).message}`),
@@ -126,7 +100,9 @@ export class Pane {
     }
   }
 
-  private render(payload: DocumentPayload): void {
+  /** Draws a document; the same document drawn again (changed elsewhere) keeps the reading place. */
+  private render(payload: DocumentPayload, keepPlace = false): void {
+    const place = this.body.scrollTop;
     const { meta } = payload;
     this.revision = payload.revision;
     this.element.dataset.docId = payload.id;
@@ -155,12 +131,12 @@ export class Pane {
         dispatchTransaction: (tr) => {
           if (!this.view) return;
           this.view.updateState(this.view.state.apply(tr));
-          if (tr.docChanged) this.markDirty();
+          if (tr.docChanged) this.saver.markDirty();
         },
       });
     }
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
-    this.body.scrollTop = 0;
+    this.body.scrollTop = keepPlace ? place : 0;
     this.host.paneDrawn?.(this);
   }
 
@@ -185,12 +161,29 @@ export class Pane {
   }
 
   /**
-   * Highlights the workspace's annotations of this revision. While the text has edits
-   * not yet saved, the highlights already follow them and are left as they are.
+   * Draws a change to the workspace's annotations: one put in place or removed, or all of
+   * them. While the text has edits not yet saved, the highlights already follow them and
+   * are left as they are; the change is drawn after the save, when the annotations are
+   * read again.
    */
-  showAnnotations(): void {
-    if (!this.view || this.dirty || this.saving) return;
-    this.view.dispatch(setAnnotations(this.view.state, this.host.annotationMarks(this.docId, this.revision)));
+  showAnnotations(change: AnnotationChange = { kind: 'all' }): void {
+    if (!this.view) return;
+    if (this.saver.busy) {
+      this.missed.add('annotations');
+      return;
+    }
+    const { state } = this.view;
+    if (change.kind === 'all') {
+      this.view.dispatch(setAnnotations(state, this.host.annotationMarks(this.docId, this.revision)));
+    } else if (change.kind === 'remove') {
+      if (!hasAnnotation(state, change.id)) return; // another text's: nothing to redraw here
+      this.view.dispatch(changeAnnotations(state, { remove: [change.id] }));
+    } else {
+      const { annotation } = change;
+      const mark = this.host.annotationMarkOf(annotation, this.docId, this.revision);
+      if (!mark && !hasAnnotation(state, annotation.id)) return;
+      this.view.dispatch(changeAnnotations(state, { remove: [annotation.id], add: mark ? [mark] : [] }));
+    }
     this.host.paneDrawn?.(this);
   }
 
@@ -200,7 +193,11 @@ export class Pane {
    * offsets refer to the saved text, so they are drawn again after the save.
    */
   showLinks(change: LinkChange = { kind: 'all' }): void {
-    if (!this.view || this.dirty || this.saving) return;
+    if (!this.view) return;
+    if (this.saver.busy) {
+      this.missed.add('links');
+      return;
+    }
     const { state } = this.view;
     if (change.kind === 'all') this.view.dispatch(setLinks(state, this.host.linkMarks(this.docId, this.revision)));
     else if (change.kind === 'remove') this.view.dispatch(changeLinks(state, { remove: [change.id] }));
@@ -330,21 +327,21 @@ export class Pane {
     this.header.showEditing(on);
     this.view?.setProps({});
     if (on) {
-      this.setStatus(this.dirty ? 'unsaved' : 'editing');
+      this.setStatus(this.saver.dirty ? 'unsaved' : 'editing');
       this.view?.focus();
     } else {
       await this.flush();
-      if (!this.dirty) this.setStatus('read-only');
+      if (!this.saver.dirty) this.setStatus('read-only');
     }
   }
 
-  /** Reloads the document if this pane has no unsaved edits (another pane saved it). */
+  /** Reads the document again, at the same place, if this pane has no unsaved edits (it was saved elsewhere). */
   async refreshIfClean(): Promise<void> {
-    if (!this.dirty && !this.saving) await this.load();
+    if (!this.saver.busy) await this.load(undefined, true);
   }
 
   hasUnsavedChanges(): boolean {
-    return this.dirty;
+    return this.saver.dirty;
   }
 
   focus(): void {
@@ -355,79 +352,23 @@ export class Pane {
     this.header.setStatus(status);
   }
 
-  private markDirty(): void {
-    this.dirty = true;
-    this.setStatus('unsaved');
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
-  }
-
   /** Saves pending edits now and waits until they are stored. */
-  async flush(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    while (this.saving) await this.saving;
-    if (this.dirty) await this.save();
+  flush(): Promise<void> {
+    return this.saver.flush();
   }
 
-  private async save(): Promise<void> {
-    if (!this.view) return;
-    if (this.saving) {
-      await this.saving;
-      if (this.dirty) return this.save();
-      return;
-    }
-    const doc = this.view.state.doc;
-    const annotationMoves = annotationAnchors(this.view.state);
-    const linkMoves = linkAnchors(this.view.state);
-    const anchors = [...annotationMoves.anchors, ...linkMoves.anchors];
-    const lost = [...annotationMoves.lost, ...linkMoves.lost];
-    this.setStatus('saving');
-    this.saving = (async () => {
-      try {
-        const { revision, orphaned } = await call('saveDocument', {
-          id: this.docId,
-          doc: doc.toJSON() as NodeJSON,
-          baseRevision: this.revision,
-          anchors,
-          lost,
-        });
-        this.revision = revision;
-        if (annotationMoves.anchors.length || annotationMoves.lost.length) this.host.annotationsMoved(orphaned);
-        if (linkMoves.anchors.length || linkMoves.lost.length) this.host.linksMoved();
-        this.retryDelay = 2000;
-        if (this.view?.state.doc.eq(doc)) {
-          this.dirty = false;
-          this.setStatus(this.editing ? 'saved' : 'read-only');
-        }
-        this.host.documentSaved(this, this.docId);
-      } catch (err) {
-        this.setStatus('failed');
-        if (err instanceof BridgeError && err.code === 'conflict') {
-          this.host.notify(err.message, 'error', { label: 'Reload', run: () => void this.discardAndReload() });
-        } else {
-          this.host.notify(`Your edit was not saved: ${(err as Error).message}. Parallax will try again.`, 'error');
-          clearTimeout(this.saveTimer);
-          this.saveTimer = setTimeout(() => void this.save(), this.retryDelay);
-          this.retryDelay = Math.min(this.retryDelay * 2, 30_000);
-        }
-      }
-    })();
-    try {
-      await this.saving;
-    } finally {
-      this.saving = undefined;
-    }
-  }
-
-  private async discardAndReload(): Promise<void> {
-    this.dirty = false;
-    clearTimeout(this.saveTimer);
-    await this.load();
-    this.setStatus(this.editing ? 'editing' : 'read-only');
+  /** The store took an edit: what else it moved is loaded again, other panes of the document follow. */
+  private saved(result: { revision: number; orphaned: number }, moved: { annotations: boolean; links: boolean }): void {
+    this.revision = result.revision;
+    // What changed while the text was being edited was not drawn: it is read again now.
+    if (moved.annotations || this.missed.has('annotations')) this.host.annotationsMoved(result.orphaned);
+    if (moved.links || this.missed.has('links')) this.host.linksMoved();
+    this.missed.clear();
+    this.host.documentSaved(this, this.docId);
   }
 
   destroy(): void {
-    clearTimeout(this.saveTimer);
+    this.saver.cancel();
     this.view?.destroy();
     this.element.remove();
   }

@@ -1,10 +1,10 @@
 /**
- * The panes side by side: adding, closing, reordering and switching documents, with
- * the layout saved to the workspace after every change.
+ * The open workspace: the toolbar, the row of panes, the side panel, the overviews and
+ * the comparison instruments, wired to each other. The panes themselves are kept by the
+ * row (pane-row.ts), changes beyond one record by the sync (workspace-sync.ts).
  */
-import type { ImportResult, WorkspacePayload } from '../../../common/api';
-import { MAX_PANES, type DocumentSummary } from '../../../common/model';
-import { call } from '../bridge';
+import type { WorkspacePayload } from '../../../common/api';
+import type { Annotation, DocumentSummary } from '../../../common/model';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
@@ -27,15 +27,14 @@ import { OverviewData } from '../overviews/overview-data';
 import { OverviewPanel } from '../overviews/overview-panel';
 import { revealPassages } from '../overviews/reveal';
 import { Pane, type PaneHost } from './pane';
+import { PaneRow } from './pane-row';
+import { WorkspaceSync } from './workspace-sync';
 
 export class WorkspaceView implements PaneHost {
   readonly element: HTMLElement;
-  private readonly panesElement: HTMLElement;
-  private readonly addButton: HTMLButtonElement;
-  private panes: Pane[] = [];
-  private active?: Pane;
-  private nextPaneNumber = 1;
-  private layoutSave: Promise<unknown> = Promise.resolve();
+  /** The panes side by side, and which one is active. */
+  private readonly row: PaneRow;
+  private readonly sync: WorkspaceSync;
   readonly suggestions: SuggestionsView;
   private readonly concepts: ConceptsDialog;
   readonly annotator: Annotator;
@@ -57,11 +56,17 @@ export class WorkspaceView implements PaneHost {
     private workspace: WorkspacePayload,
     private readonly notices: Notices,
   ) {
-    this.addButton = h('button', { type: 'button', class: 'add-pane', title: 'Add a pane (Ctrl+Alt+N)' }, '+ Add pane');
-    this.addButton.addEventListener('click', () => this.addPane());
-    this.panesElement = h('main', { class: 'panes', 'aria-label': 'Documents side by side' });
+    this.row = new PaneRow({
+      documents: () => this.workspace.documents,
+      notify: (message, kind) => this.notify(message, kind),
+      createPane: (id, docId) => new Pane(id, docId, this),
+      rowChanged: () => {
+        this.layout?.update();
+        this.compare?.panesChanged();
+      },
+    });
     this.suggestions = new SuggestionsView({
-      panes: () => this.panes,
+      panes: () => this.row.panes,
       activePane: () => this.activePane(),
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
@@ -84,14 +89,11 @@ export class WorkspaceView implements PaneHost {
     );
     conceptsButton.addEventListener('click', () => void this.concepts.open());
     this.annotator = new Annotator({
-      panes: () => this.panes,
+      panes: () => this.row.panes,
       documents: () => this.workspace.documents,
       paneFor: (docId) => this.paneFor(docId),
       notify: (message, kind, action) => this.notify(message, kind, action),
-      historyStepped: () =>
-        Promise.all([this.links.load(), this.suggestions.load(), this.overviewData.reloadTopics()]).then(
-          () => undefined,
-        ),
+      historyStepped: (touched) => this.sync.historyStepped(touched),
     });
     this.overviewData = new OverviewData({
       documents: () => this.workspace.documents,
@@ -102,14 +104,14 @@ export class WorkspaceView implements PaneHost {
     });
     this.overviews = new OverviewPanel({
       data: this.overviewData,
-      reveal: (passages) => revealPassages(this.panes, this.activePane(), passages, (m, k) => this.notify(m, k)),
+      reveal: (passages) => revealPassages(this.row.panes, this.activePane(), passages, (m, k) => this.notify(m, k)),
       notify: (message, kind, action) => this.notify(message, kind, action),
       documents: () => this.workspace.documents,
-      panes: () => this.panes,
+      panes: () => this.row.panes,
       paneFor: (docId) => this.paneFor(docId),
     });
     this.compare = new Comparison({
-      panes: () => this.panes,
+      panes: () => this.row.panes,
       links: this.links,
       annotations: () => this.annotator.model,
       suggestions: () => this.suggestions.all().filter((s) => s.status !== 'dismissed'),
@@ -121,7 +123,7 @@ export class WorkspaceView implements PaneHost {
     });
     this.suggestions.onChange(() => this.compare.marksChanged());
     const workspaceHost = {
-      panes: () => this.panes,
+      panes: () => this.row.panes,
       documents: () => this.workspace.documents,
       paneFor: (docId: string) => this.paneFor(docId),
       notify: (message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }) =>
@@ -148,7 +150,7 @@ export class WorkspaceView implements PaneHost {
       render: () => this.linksList.render(),
     });
     this.links.onChange((change) => {
-      for (const pane of this.panes) pane.showLinks(change);
+      for (const pane of this.row.panes) pane.showLinks(change);
       this.annotator.panel.render();
       this.suggestions.refreshLegend();
     });
@@ -161,15 +163,15 @@ export class WorkspaceView implements PaneHost {
       {
         documents: () => this.workspace.documents,
         notify: (message, kind, action) => this.notify(message, kind, action),
-        documentImported: (result) => this.documentImported(result),
-        documentDetailsChanged: (summary) => this.documentDetailsChanged(summary),
-        workspaceChanged: () => this.workspaceChanged(),
+        documentImported: (result) => this.sync.documentImported(result),
+        documentDetailsChanged: (summary) => this.sync.documentDetailsChanged(summary),
+        workspaceChanged: () => this.sync.workspaceChanged(),
         activeDocument: () => this.activePane()?.docId,
       },
       notices,
       workArea,
     );
-    workArea.prepend(this.panesElement, this.annotator.panel.element);
+    workArea.prepend(this.row.element, this.annotator.panel.element);
     this.element = h(
       'div',
       { class: 'workspace' },
@@ -187,7 +189,7 @@ export class WorkspaceView implements PaneHost {
         conceptsButton,
         this.compare.stepButton,
         this.compare.counterparts.toggleButton,
-        this.addButton,
+        this.row.addButton,
         this.annotator.saveIndicator,
         this.overviews.toolbarButton,
         this.annotator.toolbarButton,
@@ -208,14 +210,23 @@ export class WorkspaceView implements PaneHost {
     );
     this.layout = new PaneLayout({
       workArea,
-      panes: this.panesElement,
+      panes: this.row.element,
       panel: this.annotator.panel.element,
       panelButton: this.annotator.toolbarButton,
-      paneCount: () => this.panes.length,
+      paneCount: () => this.row.panes.length,
     });
-    this.compare.observe(this.panesElement, this.suggestions.card.element);
-    for (const state of workspace.layout.panes) this.mountPane(state.id, state.docId);
-    this.refresh();
+    this.compare.observe(this.row.element, this.suggestions.card.element);
+    this.sync = new WorkspaceSync({
+      workspace: this.workspace,
+      row: this.row,
+      annotator: this.annotator,
+      links: this.links,
+      suggestions: this.suggestions,
+      overviewData: this.overviewData,
+      notify: (message, kind, action) => this.notify(message, kind, action),
+    });
+    this.row.restore(workspace.layout.panes);
+    this.row.refresh();
   }
 
   paneDrawn(pane: Pane): void {
@@ -231,7 +242,7 @@ export class WorkspaceView implements PaneHost {
   async load(): Promise<void> {
     // Texts, annotations and suggestions are fetched together; each pane draws once all are in.
     const ready = Promise.all([this.suggestions.load(), this.annotator.load(), this.links.load()]);
-    await Promise.all(this.panes.map((p) => p.load(ready)));
+    await Promise.all(this.row.panes.map((p) => p.load(ready)));
     void this.annotator.refreshStatus();
     await this.overviewData
       .load()
@@ -242,30 +253,21 @@ export class WorkspaceView implements PaneHost {
     return this.annotator.marks(docId, revision);
   }
 
+  annotationMarkOf(annotation: Annotation, docId: string, revision: number): AnnotationMark | undefined {
+    return this.annotator.model.markIn(annotation, docId, revision);
+  }
+
   annotationClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
     return this.annotator.clicked(pane, ids, event);
   }
 
   annotationsMoved(orphaned: number): void {
-    void this.annotator.load().then(() => {
-      if (orphaned > 0) {
-        this.notify(
-          `${orphaned} annotation${orphaned === 1 ? '' : 's'} lost ${orphaned === 1 ? 'its' : 'their'} text in this edit and ${orphaned === 1 ? 'is' : 'are'} listed under Orphans.`,
-          'info',
-          { label: 'Show', run: () => this.annotator.panel.show('orphans') },
-        );
-      }
-    });
+    this.sync.annotationsMoved(orphaned);
   }
 
   /** A pane showing `docId`; the active pane switches to it when none does. */
-  async paneFor(docId: string): Promise<Pane | undefined> {
-    const showing = this.panes.find((p) => p.docId === docId);
-    if (showing) return showing;
-    const pane = this.activePane();
-    if (!pane) return undefined;
-    await pane.switchTo(docId);
-    return pane;
+  paneFor(docId: string): Promise<Pane | undefined> {
+    return this.row.paneFor(docId);
   }
 
   linkMarks(docId: string, revision: number): LinkMark[] {
@@ -282,7 +284,7 @@ export class WorkspaceView implements PaneHost {
   }
 
   linksMoved(): void {
-    void this.links.load().catch((err: Error) => this.notify(`Links could not be loaded: ${err.message}`, 'error'));
+    this.sync.linksMoved();
   }
 
   itemsClicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean {
@@ -303,11 +305,7 @@ export class WorkspaceView implements PaneHost {
 
   /** Moves the keyboard focus to the next (1) or previous (-1) pane (F6 / Shift+F6). */
   focusPane(step: 1 | -1): void {
-    if (!this.panes.length) return;
-    const at = this.active ? this.panes.indexOf(this.active) : -1;
-    const next = this.panes[(at + step + this.panes.length) % this.panes.length];
-    this.activate(next);
-    next.focus();
+    this.row.focusPane(step);
   }
 
   suggestionMarks(docId: string, revision: number): SuggestionMark[] {
@@ -331,160 +329,49 @@ export class WorkspaceView implements PaneHost {
   }
 
   paneCount(): number {
-    return this.panes.length;
+    return this.row.panes.length;
   }
 
   activePane(): Pane | undefined {
-    return this.active ?? this.panes[0];
+    return this.row.activePane();
   }
 
   activate(pane: Pane): void {
-    if (this.active === pane) return;
-    this.active?.element.classList.remove('is-active');
-    this.active = pane;
-    pane.element.classList.add('is-active');
+    this.row.activate(pane);
   }
 
   notify(message: string, kind: 'info' | 'error' = 'info', action?: { label: string; run: () => void }): void {
     this.notices.show(message, kind, action);
   }
 
-  private mountPane(id: string, docId: string, at = this.panes.length): Pane {
-    const n = Number(/^pane-(\d+)$/.exec(id)?.[1] ?? 0);
-    this.nextPaneNumber = Math.max(this.nextPaneNumber, n + 1);
-    const pane = new Pane(id, docId, this);
-    this.panes.splice(at, 0, pane);
-    return pane;
-  }
-
-  /** Re-renders pane order and controls. */
-  private refresh(): void {
-    this.panesElement.replaceChildren(...this.panes.map((p) => p.element));
-    this.panesElement.style.setProperty('--pane-count', String(this.panes.length));
-    this.panes.forEach((p, i) => p.refreshControls(i));
-    this.addButton.disabled = this.panes.length >= MAX_PANES;
-    this.addButton.title = this.panes.length >= MAX_PANES ? `At most ${MAX_PANES} panes` : 'Add a pane (Ctrl+Alt+N)';
-    this.layout.update();
-    this.compare.panesChanged();
-  }
-
-  private saveLayout(): void {
-    const panes = this.panes.map((p) => ({ id: p.id, docId: p.docId }));
-    this.layoutSave = this.layoutSave
-      .then(() => call('saveLayout', { panes }))
-      .catch((err: Error) => this.notify(`The pane layout was not saved: ${err.message}`, 'error'));
-  }
-
   /** Adds a pane after the active one, showing `docId` or else a document not yet on screen if there is one. */
   addPane(docId?: string): void {
-    if (this.panes.length >= MAX_PANES) {
-      this.notify(`Parallax shows at most ${MAX_PANES} panes side by side.`);
-      return;
-    }
-    const shown = new Set(this.panes.map((p) => p.docId));
-    const doc =
-      this.workspace.documents.find((d) => d.id === docId) ??
-      this.workspace.documents.find((d) => !shown.has(d.id)) ??
-      this.workspace.documents[0];
-    if (!doc) return;
-    const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
-    const pane = this.mountPane(`pane-${this.nextPaneNumber}`, doc.id, at);
-    this.refresh();
-    this.saveLayout();
-    this.activate(pane);
-    void pane.load().then(() => pane.focus());
+    this.row.addPane(docId);
   }
 
-  /**
-   * Adds a pane showing `docId` just after the active one, leaving the pane being read
-   * as it is; the active pane stays active.
-   */
-  async openBeside(docId: string): Promise<Pane | undefined> {
-    if (this.panes.length >= MAX_PANES) {
-      this.notify(`Parallax shows at most ${MAX_PANES} panes side by side: close one to open this text beside.`);
-      return undefined;
-    }
-    const at = this.active ? this.panes.indexOf(this.active) + 1 : this.panes.length;
-    const pane = this.mountPane(`pane-${this.nextPaneNumber}`, docId, at);
-    this.refresh();
-    this.saveLayout();
-    await pane.load();
-    return pane;
+  /** Adds a pane showing `docId` beside the active one, leaving the pane being read as it is. */
+  openBeside(docId: string): Promise<Pane | undefined> {
+    return this.row.openBeside(docId);
   }
 
   close(pane: Pane): void {
-    if (this.panes.length <= 1) return;
-    void pane.flush().then(() => {
-      const index = this.panes.indexOf(pane);
-      if (index < 0) return;
-      this.panes.splice(index, 1);
-      pane.destroy();
-      if (this.active === pane) this.active = undefined;
-      this.refresh();
-      this.saveLayout();
-      const next = this.panes[Math.min(index, this.panes.length - 1)];
-      this.activate(next);
-      next.focus();
-    });
+    this.row.close(pane);
   }
 
   move(pane: Pane, direction: -1 | 1): void {
-    const index = this.panes.indexOf(pane);
-    const target = index + direction;
-    if (index < 0 || target < 0 || target >= this.panes.length) return;
-    [this.panes[index], this.panes[target]] = [this.panes[target], this.panes[index]];
-    this.refresh();
-    this.saveLayout();
-    pane.focus();
-  }
-
-  /** An import added a document (shown in a new pane, or the active one when the row is full) or replaced one. */
-  async documentImported(result: ImportResult): Promise<void> {
-    const { document: doc } = result;
-    const known = this.workspace.documents.findIndex((d) => d.id === doc.id);
-    if (known >= 0) this.workspace.documents[known] = doc;
-    else this.workspace.documents.push(doc);
-    if (result.replaced) {
-      await Promise.all([this.annotator.load(), this.links.load()]);
-      await Promise.all(this.panes.filter((p) => p.docId === doc.id).map((p) => p.load()));
-      this.refresh();
-      return;
-    }
-    if (this.panes.length < MAX_PANES) {
-      this.addPane(doc.id);
-      // The row scrolls sideways when narrow: bring the new pane into view.
-      this.panes.find((p) => p.docId === doc.id)?.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    } else {
-      this.refresh();
-      await this.paneFor(doc.id);
-    }
-  }
-
-  /** Reads the document list, annotations and links again (an annotation export was merged). */
-  async workspaceChanged(): Promise<void> {
-    this.workspace.documents = await call('listDocuments', {});
-    await Promise.all([this.annotator.load(), this.links.load()]);
-    await Promise.all(this.panes.map((p) => p.refreshIfClean()));
-    this.refresh();
-  }
-
-  documentDetailsChanged(summary: DocumentSummary): void {
-    const known = this.workspace.documents.findIndex((d) => d.id === summary.id);
-    if (known >= 0) this.workspace.documents[known] = summary;
-    for (const pane of this.panes) if (pane.docId === summary.id) void pane.refreshIfClean();
-    this.refresh();
+    this.row.move(pane, direction);
   }
 
   documentChosen(): void {
-    this.refresh();
-    this.saveLayout();
+    this.row.refresh();
+    this.row.saveLayout();
   }
 
   documentSaved(source: Pane, docId: string): void {
-    for (const pane of this.panes) if (pane !== source && pane.docId === docId) void pane.refreshIfClean();
+    this.sync.documentSaved(source, docId);
   }
 
   hasUnsavedChanges(): boolean {
-    return this.panes.some((p) => p.hasUnsavedChanges());
+    return this.row.panes.some((p) => p.hasUnsavedChanges());
   }
 }

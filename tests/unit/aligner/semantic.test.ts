@@ -127,6 +127,17 @@ describe('refined counterparts', () => {
     expect(loads).toBe(0);
   });
 
+  it('build the index and embed the passages when prepared, before the first question', async () => {
+    const enc = fakeEncoder();
+    const engine = new AlignerEngine({ semantic: true, encoder: async () => enc, encoderVersion: enc.version });
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
+    engine.prepare();
+    for (let i = 0; i < 400 && !engine.refined; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(enc.embedded.length).toBe(3);
+    // The very first query is answered from the embeddings already computed.
+    expect(engine.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('refined');
+  });
+
   it('stay lexical, and say why, when the encoder cannot load', async () => {
     const engine = new AlignerEngine({ semantic: true, encoder: () => Promise.reject(new Error('no model')) });
     engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS });

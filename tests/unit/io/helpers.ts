@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { dispatch, type ApiHandlers, type CallInput, type CallName, type CallOutput } from '../../../common/api';
 import { inProcessHost } from '../../../main/services/align-jobs';
 import { WorkspaceStore } from '../../../main/services/store/workspace-store';
-import { createWorkspaceService } from '../../../main/services/workspace-service';
+import { createWorkspaceService } from '../../../main/services/app';
 import { docRecord } from '../store/helpers';
 
 export const TEXT_A = [

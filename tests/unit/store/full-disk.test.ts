@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../common/api';
-import { createWorkspaceService } from '../../../main/services/workspace-service';
+import { createWorkspaceService } from '../../../main/services/app';
 import { openStore, tempWorkspace } from './helpers';
 
 describe('a full disk', () => {
