@@ -16,6 +16,12 @@ try {
 } catch {
   // not installed (e.g. a trimmed package): run without the cache
 }
+// Output piped into a reader that stops early (`parallax align --json | head`) ends the
+// command quietly, as other command-line tools do, rather than with a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const { main } = await import(pathToFileURL(cli).href);
 const code = await main(process.argv.slice(2));
 if (code >= 0) process.exitCode = code;

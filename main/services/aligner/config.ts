@@ -11,10 +11,6 @@ export interface RelationConfig {
   conflictMinShared: number;
   /** Specificity-weighted overlap they need for it. */
   conflictMinOverlap: number;
-  /** Shared terms for "agree". */
-  agreeMinShared: number;
-  /** Specificity-weighted overlap for "agree" (and no difference cue). */
-  agreeMinOverlap: number;
 }
 
 export interface AlignerConfig {
@@ -38,7 +34,7 @@ export const DEFAULT_CONFIG: AlignerConfig = {
   // Dense weight 2: counterpart hit@5 on the tune sets, refined, 61/76 → 62/76 (samples)
   // and 73/128 → 78/128 (corpus-1787) against weight 1 (0.5, 1.5 and 3 were tried too).
   counterparts: { denseWeight: 2 },
-  relation: { conflictMinShared: 2, conflictMinOverlap: 0.1, agreeMinShared: 3, agreeMinOverlap: 0.15 },
+  relation: { conflictMinShared: 2, conflictMinOverlap: 0.1 },
   minScore: 0.15,
   topK: 2,
   maxDocFrequency: 0.05,

@@ -16,7 +16,7 @@
  * - Implicative verbs whose negation affirms what follows ("did not hesitate to act"
  *   = acted): the negative implicatives of L. Karttunen, "Implicative verbs" (1971).
  */
-import wordnet from './data/antonyms.json';
+import wordnet from './data/antonyms.json' with { type: 'json' };
 
 /** Words that negate or deny what follows. */
 export const NEGATORS = new Set([
