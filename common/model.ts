@@ -185,6 +185,8 @@ export const Counterparts = z.object({
   state: z.enum(['lexical', 'refined']),
   /** While sentence embeddings are being computed: passages done of those to do. */
   progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+  /** Why the matches stay ranked by words only (the sentence encoder could not run), if they do. */
+  error: z.string().max(500).optional(),
 });
 export type Counterparts = z.infer<typeof Counterparts>;
 

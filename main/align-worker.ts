@@ -9,8 +9,10 @@ import { pooledEncoder } from './services/aligner/semantic/pool';
 // their own, one per core (at most two), so this thread keeps answering queries: the
 // encoder threads run at a lower priority (embed-worker.ts), so they take only what the
 // threads serving the analyst leave.
+// PARALLAX_EMBEDDINGS=off ranks by words only and never loads the encoder (a machine short of
+// memory; the end-to-end tests, which start many hosts at once).
 const engine = new AlignerEngine({
-  semantic: true,
+  semantic: process.env.PARALLAX_EMBEDDINGS !== 'off',
   encoder: async () =>
     pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, availableParallelism())),
 });

@@ -40,9 +40,10 @@ export async function serve(args: string[]): Promise<void> {
     throw new ParallaxError('not-found', `The app is not built (${staticDir} is missing). Run "npm run build" first.`);
   }
   const workspacePath = values.workspace ? resolve(values.workspace) : defaultWorkspacePath(parallaxHome());
-  const { store, handlers, events } = await openWorkspace(workspacePath, 'browser', {
+  const opened = await openWorkspace(workspacePath, 'browser', {
     exportHooks: { reveal: (path) => (openInBrowser(dirname(path)), true) },
   });
+  const { store, handlers, events } = opened;
   for (const notice of store.notices) process.stderr.write(`parallax: ${notice}\n`);
   const host = await startHost({ handlers, staticDir, port, exportsDir: exportsDir(workspacePath), events });
   process.stdout.write(`Parallax at ${host.url}\n`);
@@ -50,7 +51,7 @@ export async function serve(args: string[]): Promise<void> {
   if (values.open) openInBrowser(host.url);
   const stop = async (): Promise<void> => {
     try {
-      await store.close();
+      await opened.close();
     } catch (err) {
       process.stderr.write(`parallax: ${(err as Error).message}\n`);
     }

@@ -29,7 +29,7 @@ async function switchWorkspace(open: () => Promise<OpenedWorkspace | undefined>)
     Object.assign(liveHandlers, next.handlers);
     stopEvents?.();
     stopEvents = bindEvents(next.events, devServerUrl);
-    await previous?.store.close();
+    await previous?.close();
     mainWindow?.webContents.reload();
   } catch (err) {
     dialog.showErrorBox('Parallax could not open that workspace', (err as Error).message);
@@ -114,7 +114,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (flushed || !workspace) return;
     event.preventDefault();
-    void workspace.store
+    void workspace
       .close()
       .catch((err: Error) => dialog.showErrorBox('Parallax could not save the workspace', err.message))
       .finally(() => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../common/api';
 import type { DocumentRecord } from '../../common/model';
-import type { AlignerHost } from './align-jobs';
+import { defaultAlignerHost, type AlignerHost } from './align-jobs';
 import { anchoredItems, reconcileAnchors } from './annotations/anchors';
 import { createAnnotationHandlers } from './annotations/service';
 import { createUndoable } from './annotations/undoable';
@@ -82,6 +82,8 @@ export interface OpenedWorkspace {
   handlers: ApiHandlers;
   /** Events the services push (Align progress, store status, changes made elsewhere). */
   events: EventHub;
+  /** Writes what is pending and stops the aligner's worker (and its encoder threads). */
+  close(): Promise<void>;
 }
 
 /** The version in package.json. */
@@ -113,9 +115,24 @@ export async function openWorkspace(
   });
   const events = new EventHub();
   store.onStatus((status) => events.emit('storeStatus', status));
+  const aligner = defaultAlignerHost();
   return {
     store,
     events,
-    handlers: createWorkspaceService({ store, mode, version: appVersion(), exportHooks: options.exportHooks, events }),
+    handlers: createWorkspaceService({
+      store,
+      mode,
+      version: appVersion(),
+      exportHooks: options.exportHooks,
+      events,
+      aligner,
+    }),
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        await aligner.close();
+      }
+    },
   };
 }

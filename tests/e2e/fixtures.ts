@@ -18,8 +18,11 @@ export interface Host {
 
 export function startHost(workspace: string): Promise<Host> {
   return new Promise((resolve, reject) => {
+    // Each test starts its own host on a new workspace: embedding the samples in every one of
+    // them (seconds of CPU and hundreds of MB each) would only slow the other tests down.
     const child = spawn(process.execPath, ['bin/parallax.js', 'serve', '--port', '0', '--workspace', workspace], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PARALLAX_EMBEDDINGS: 'off' },
     });
     let out = '';
     let err = '';

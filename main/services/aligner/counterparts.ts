@@ -216,6 +216,7 @@ export class CounterpartIndex {
     const inContext = this.space.contextScores(query, d);
     for (const [other, list] of this.ranked(d, inContext, dense).entries()) {
       if (only !== undefined && other !== only) continue;
+      const ofOther: CounterpartMatch[] = [];
       // The best passages, in contexts that don't overlap; a sentence a text repeats (an
       // abstract and its body) is shown once.
       const kept: Window[] = [];
@@ -223,8 +224,7 @@ export class CounterpartIndex {
       const text = this.docs[other].text;
       for (const n of list) {
         if (kept.length >= k) break;
-        const full = contextOf(this.passages, n.passage);
-        const w = { ...full };
+        const w = contextOf(this.passages, n.passage);
         // Context already shown with a better match is left out; a sentence already shown is not shown again.
         if (kept.some((x) => x.first <= n.passage && n.passage <= x.last)) continue;
         for (const x of kept) {
@@ -244,11 +244,11 @@ export class CounterpartIndex {
         const start = this.passages[w.first].start;
         const end = this.passages[w.last].end;
         const rel = relate(side, sideOfPassages(this.passages, f, f, yearWritten(this.docs[other])));
-        const whole = w.first === full.first && w.last === full.last;
-        const lexical = whole ? Math.min(1, inContext.get(n.passage) ?? 0) : this.space.windowSimilarity(query, w);
-        // Refined: how alike in words and in meaning, half each.
+        // How alike the passage read in its whole context is (what ranked it, even when its
+        // context is cut back for display); refined, in words and in meaning, half each.
+        const lexical = Math.min(1, inContext.get(n.passage) ?? 0);
         const similarity = dense ? (lexical + Math.max(0, dot(dense, this.denseContext(n.passage)))) / 2 : lexical;
-        matches.push({
+        ofOther.push({
           doc: this.docs[other].id,
           start,
           end,
@@ -260,6 +260,9 @@ export class CounterpartIndex {
           evidence: rel.evidence,
         });
       }
+      // Shown best first by similarity: refined, the mix that chose them can order two of them
+      // the other way round from how alike they are.
+      matches.push(...ofOther.sort((x, y) => y.similarity - x.similarity));
     }
     return {
       passage: { doc: doc.id, start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) },

@@ -50,6 +50,10 @@ export class AlignerEngine {
   private generation = 0;
   private progress?: { done: number; total: number };
   private cache?: EmbeddingCache;
+  /** The encoder while refining runs use it (see acquireEncoder). */
+  private encoder?: Promise<SentenceEncoder>;
+  /** Refining runs under way. */
+  private refining = 0;
   /** Why refining failed, if it did (queries stay lexical). */
   refineError?: string;
 
@@ -66,6 +70,7 @@ export class AlignerEngine {
     this.index = undefined;
     this.progress = undefined;
     this.generation++;
+    this.refineError = undefined;
   }
 
   /** Whether counterpart queries are answered refined by sentence embeddings now. */
@@ -87,23 +92,24 @@ export class AlignerEngine {
   counterparts(query: CounterpartQuery): Counterparts {
     const index = this.prepare();
     const result = index.query(query);
-    return this.progress && !index.refined ? { ...result, progress: { ...this.progress } } : result;
+    if (index.refined) return result;
+    if (this.refineError) return { ...result, error: `Ranked by words only: ${this.refineError}`.slice(0, 500) };
+    return this.progress ? { ...result, progress: { ...this.progress } } : result;
   }
 
   /** Embeds the index's passages (cached ones from the sidecar) and refines it; resolves when done. */
   async refine(index: CounterpartIndex, cachePath: string | undefined): Promise<void> {
     const generation = this.generation;
+    this.refining++;
     try {
       const version = this.options.encoderVersion ?? ENCODER_VERSION;
       if (!this.cache || this.cache.path !== cachePath || this.cache.version !== version) {
         this.cache = await EmbeddingCache.open(cachePath, version);
       }
-      let loaded: Promise<SentenceEncoder> | undefined;
-      const load = this.options.encoder ?? loadEncoder;
       const encoder: SentenceEncoder = {
         version,
-        async embed(texts) {
-          const real = await (loaded ??= load());
+        embed: async (texts) => {
+          const real = await this.acquireEncoder();
           if (real.version !== version) throw new Error(`the encoder makes ${real.version}, not ${version}`);
           return real.embed(texts);
         },
@@ -122,7 +128,38 @@ export class AlignerEngine {
     } catch (err) {
       this.refineError = err instanceof Error ? err.message : String(err);
       this.progress = undefined;
+    } finally {
+      this.refining--;
+      if (this.refining === 0) await this.releaseEncoder();
     }
+  }
+
+  /**
+   * The one encoder of this engine, loaded when a passage first needs embedding and shared
+   * by every run meanwhile (a run stopped by an edit and the one that follows it).
+   */
+  private acquireEncoder(): Promise<SentenceEncoder> {
+    return (this.encoder ??= (this.options.encoder ?? loadEncoder)());
+  }
+
+  /** Once no run needs it, the encoder's threads and weights are let go (loaded again when needed). */
+  private async releaseEncoder(): Promise<void> {
+    const loading = this.encoder;
+    this.encoder = undefined;
+    if (!loading) return;
+    try {
+      await (await loading).close?.();
+    } catch {
+      // It failed to load: nothing to free.
+    }
+  }
+
+  /** Stops embedding and frees the encoder (the workspace is closing). */
+  async close(): Promise<void> {
+    this.generation++;
+    this.corpus = undefined;
+    this.index = undefined;
+    await this.releaseEncoder();
   }
 
   align(request: AlignRequest, onProgress: Progress): AlignOutput {

@@ -22,7 +22,7 @@ import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
 import { focusOf, matchCard } from './counterpart-card';
-import { inContext, type CounterpartQuery, type CounterpartSource } from './counterpart-source';
+import type { CounterpartQuery, CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
 import { QuestionPacer } from './question-pacer';
 
@@ -233,7 +233,6 @@ export class CounterpartsPanel {
       this.render(answer);
       performance.measure('counterparts:update', 'counterparts:ask');
       this.setStatus(answer.matches.length ? '' : 'nothing close in the other texts', false);
-      void this.fillContext(answer, ticket);
     } catch (err) {
       if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
     } finally {
@@ -258,6 +257,7 @@ export class CounterpartsPanel {
     this.heading.replaceChildren(
       h('span', { class: 'cp-source' }, this.label(passage.doc)),
       passage.text ? ` “${clip(passage.text, 180)}”` : ' No passage here.',
+      h('span', { class: 'cp-state' }, rankedBy(answer)),
     );
     const open = new Set(this.host.panes().map((p) => p.docId));
     const columns = this.host
@@ -287,26 +287,6 @@ export class CounterpartsPanel {
     el.querySelector('.cp-link')?.addEventListener('click', () => void this.makeLink(el, m, m.relation));
     el.querySelector('.cp-show')?.addEventListener('click', () => void this.showMatch(m));
     return el;
-  }
-
-  /** Puts each match in its paragraph, once the texts are in (documents not open are fetched). */
-  private async fillContext(answer: CounterpartsAnswer, ticket: number): Promise<void> {
-    for (const el of this.matchElements()) {
-      const m = answer.matches.find((x) => x.doc === el.dataset.doc && String(x.start) === el.dataset.start);
-      if (!m) continue;
-      try {
-        const { text } = await this.texts.get(m.doc, this.revisionOf(m.doc));
-        if (ticket !== this.asked) return;
-        const c = inContext(text, focusOf(m));
-        el.querySelector('.cp-text')?.replaceChildren(
-          h('span', { class: 'cp-context' }, c.before),
-          h('mark', {}, c.passage),
-          h('span', { class: 'cp-context' }, c.after),
-        );
-      } catch {
-        // The passage alone is shown.
-      }
-    }
   }
 
   private revisionOf(doc: string): number | undefined {
@@ -355,7 +335,6 @@ export class CounterpartsPanel {
     // The document is open now: its column says so, and the focus stays on the match.
     if (!this.answer) return;
     this.render(this.answer);
-    void this.fillContext(this.answer, this.asked);
     this.matchElements()
       .find((el) => el.dataset.doc === m.doc && el.dataset.start === String(m.start))
       ?.focus();
@@ -382,4 +361,12 @@ export class CounterpartsPanel {
     else return;
     event.preventDefault();
   }
+}
+
+/** How the matches were ranked, for the panel's heading. */
+function rankedBy(answer: CounterpartsAnswer): string {
+  if (answer.error) return ` · ${answer.error}`;
+  if (answer.state === 'refined') return ' · ranked by words and meaning';
+  const p = answer.progress;
+  return p ? ` · ranked by words; adding meaning (${p.done} of ${p.total} passages)` : ' · ranked by words';
 }

@@ -143,7 +143,13 @@ describe('parallax align --json', () => {
       counterparts: {
         doc: string;
         text: string;
-        matches: { doc: string; text: string; similarity: number; focus: { start: number; end: number } }[];
+        matches: {
+          doc: string;
+          start: number;
+          text: string;
+          similarity: number;
+          focus: { start: number; end: number };
+        }[];
       }[];
     };
     expect(counterparts.map((c) => c.doc)).toEqual([
@@ -160,8 +166,8 @@ describe('parallax align --json', () => {
     // Each match is shown in its context; the sentence that matched is its focus.
     const ferry = counterparts[1].matches[0];
     expect(ferry.text).toContain('Ferry fares across the bay should stay low for the island commuters.');
-    expect(ferry.focus.end - ferry.focus.start).toBe(
-      'Ferry fares across the bay should stay low for the island commuters.'.length,
+    expect(ferry.text.slice(ferry.focus.start - ferry.start, ferry.focus.end - ferry.start)).toBe(
+      'Ferry fares across the bay should stay low for the island commuters.',
     );
     for (const c of counterparts) {
       const others = documents.filter((d) => d.id !== c.doc);

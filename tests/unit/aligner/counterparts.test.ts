@@ -89,6 +89,42 @@ describe('counterparts of a passage', () => {
     for (const x of all) for (const y of all) if (x !== y) expect(x.start >= y.end || x.end <= y.start).toBe(true);
   });
 
+  it('show a sentence a text repeats once, and every focus inside its own match, best first', () => {
+    const repeats = doc(
+      'r',
+      '2022',
+      'Dredging the harbour channel lets container vessels dock.\n\nThe council met on Tuesday about orchards.\n\n' +
+        'Dredging the harbour channel lets container vessels dock.\n\nDredging the harbour takes two winters.\n\n' +
+        'A harbour channel for container vessels needs buoys.',
+    );
+    const found = new CounterpartIndex([a, repeats], DEFAULT_CONCEPTS).query({ doc: 'a', start: 0, end: 0, k: 5 });
+    const focusTexts = found.matches.map((m) => repeats.text.slice(m.focus!.start, m.focus!.end));
+    expect(focusTexts.filter((t) => t === 'Dredging the harbour channel lets container vessels dock.')).toHaveLength(1);
+    expect(found.matches.length).toBeGreaterThan(1);
+    for (const m of found.matches) {
+      expect(m.start).toBeLessThanOrEqual(m.focus!.start);
+      expect(m.focus!.end).toBeLessThanOrEqual(m.end);
+    }
+    const similarities = found.matches.map((m) => m.similarity);
+    expect(similarities).toEqual([...similarities].sort((x, y) => y - x));
+  });
+
+  it('cut a context back to what a better match left, keeping its focus', () => {
+    const five = doc(
+      'f',
+      '2022',
+      'Orchards want rain in spring. Dredging the harbour channel lets container vessels dock. ' +
+        'Ferry fares across the bay stay low. Container vessels wait for the dredging of the harbour. Lighthouse radios are new.',
+    );
+    const found = new CounterpartIndex([a, five], DEFAULT_CONCEPTS).query({ doc: 'a', start: 0, end: 0, k: 3 });
+    const [best, next] = found.matches;
+    expect(next).toBeDefined();
+    expect(next.start >= best.end || next.end <= best.start).toBe(true);
+    expect(next.start).toBeLessThanOrEqual(next.focus!.start);
+    expect(next.focus!.end).toBeLessThanOrEqual(next.end);
+    expect(five.text.slice(next.focus!.start, next.focus!.end)).not.toBe('');
+  });
+
   it('keep a context within its paragraph', () => {
     const two = alignInputOf(
       documentFromText(

@@ -138,6 +138,48 @@ describe('refined counterparts', () => {
     expect(engine.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('refined');
   });
 
+  it('load one encoder for a run, free it when the run ends, and load one again for the next', async () => {
+    let loads = 0;
+    let closes = 0;
+    const engine = new AlignerEngine({
+      semantic: true,
+      encoder: async () => {
+        loads++;
+        return { ...fakeEncoder(), close: async () => void closes++ };
+      },
+      encoderVersion: 'fake-1',
+    });
+    const waitRefined = async () => {
+      for (let i = 0; i < 400 && !engine.refined; i++) await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 400 && closes < loads; i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
+    engine.prepare();
+    await waitRefined();
+    expect([loads, closes]).toEqual([1, 1]);
+    // An edit: the next corpus is embedded by a new encoder, freed again afterwards.
+    const edited = [docs[0], doc('b', 'Dredging the harbour channel lets larger container vessels dock at night.')];
+    engine.setCorpus({ key: 'k2', docs: edited, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
+    engine.prepare();
+    await waitRefined();
+    expect([loads, closes]).toEqual([2, 2]);
+  });
+
+  it('say why it stays lexical when the encoder makes embeddings of another version', async () => {
+    const engine = new AlignerEngine({
+      semantic: true,
+      encoder: async () => fakeEncoder('fake-2'),
+      encoderVersion: 'fake-1',
+    });
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
+    engine.prepare();
+    for (let i = 0; i < 400 && !engine.refineError; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(engine.refineError).toMatch(/fake-2, not fake-1/);
+    const answer = engine.counterparts({ doc: 'a', start: 0, end: 0 });
+    expect(answer.state).toBe('lexical');
+    expect(answer.error).toMatch(/fake-2, not fake-1/);
+  });
+
   it('stay lexical, and say why, when the encoder cannot load', async () => {
     const engine = new AlignerEngine({ semantic: true, encoder: () => Promise.reject(new Error('no model')) });
     engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inContext } from '../../../renderer/src/compare/counterpart-source';
+import { focusOf } from '../../../renderer/src/compare/counterpart-card';
 import { interpolate, monotonePairs } from '../../../renderer/src/compare/in-step';
 import { facingPairs } from '../../../renderer/src/compare/curves';
 import { firstIndexWhere, firstIndexWhereNear } from '../../../renderer/src/compare/geometry';
@@ -46,17 +46,24 @@ describe('panes in step', () => {
   });
 });
 
-describe('a passage in its context', () => {
-  it('shows the passage with its paragraph around it, cut with an ellipsis', () => {
-    const text = 'First paragraph.\n\nBefore the passage. THE PASSAGE. After it, and much more text here.\n\nNext.';
-    const start = text.indexOf('THE PASSAGE.');
-    const c = inContext(text, { doc: 'd', start, end: start + 12, text: 'THE PASSAGE.' }, 12);
-    expect(c.passage).toBe('THE PASSAGE.');
-    expect(c.before).toBe('…passage. ');
-    expect(c.after).toBe(' After it,…');
-    const whole = inContext(text, { doc: 'd', start, end: start + 12, text: '' }, 500);
-    expect(whole.before).toBe('Before the passage. ');
-    expect(whole.after).toBe(' After it, and much more text here.');
+describe('a counterpart in its context', () => {
+  const m = {
+    doc: 'd',
+    start: 100,
+    end: 160,
+    text: 'Before it. THE SENTENCE THAT MATCHED. After it, more text.',
+    similarity: 0.4,
+    relation: 'related' as const,
+    confidence: 0.6,
+    evidence: [],
+  };
+  it('takes the sentence that matched as the passage to show marked, link and scroll to', () => {
+    const focus = { start: 111, end: 137 };
+    expect(focusOf({ ...m, focus })).toEqual({ doc: 'd', ...focus, text: 'THE SENTENCE THAT MATCHED.' });
+  });
+  it('takes the whole match when it has no focus, or one outside it', () => {
+    expect(focusOf(m)).toEqual({ doc: 'd', start: 100, end: 160, text: m.text });
+    expect(focusOf({ ...m, focus: { start: 90, end: 120 } }).start).toBe(100);
   });
 });
 

@@ -13,6 +13,8 @@ export const DIMENSIONS = 512;
 export interface SentenceEncoder {
   readonly version: string;
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** Frees what the encoder holds (threads, weights), if anything. */
+  close?(): Promise<void>;
 }
 
 /** Scales a vector to length 1 (cosine becomes a dot product). */
