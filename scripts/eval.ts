@@ -72,7 +72,11 @@ function evaluate(
   prepared: Awaited<ReturnType<typeof prepare>>,
 ): void {
   const ranks = counterpartRanks(docs, pairs, prepared.index, prepared.baseline);
-  if (prepared.refined) ranks.refined = counterpartRanks(docs, pairs, prepared.refined, prepared.baseline).parallax;
+  if (prepared.refined) {
+    const refined = counterpartRanks(docs, pairs, prepared.refined, prepared.baseline);
+    ranks.refined = refined.parallax;
+    ranks.refinedFocus = refined.parallaxFocus;
+  }
   report(name, pairs, docs, ranks, { parallax: prepared.alignments, baseline: prepared.baselinePairs });
 }
 

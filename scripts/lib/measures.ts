@@ -20,11 +20,14 @@ export const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n)
 /** Ranks (1-based, Infinity when missing) of each labelled partner, both ways round. */
 export interface Ranks {
   parallax: number[];
+  /** The same, counting a match only when the sentence that matched (its focus) is the partner. */
+  parallaxFocus: number[];
   baseline: number[];
   /** The TF-IDF script reading each sentence in the same context windows as Parallax. */
   baselineInContext: number[];
-  /** Parallax refined with sentence embeddings (with --semantic). */
+  /** Parallax refined with sentence embeddings (with --semantic), by context and by focus. */
   refined?: number[];
+  refinedFocus?: number[];
 }
 
 /** Where the labelled partner ranks among a passage's counterparts in the partner's document. */
@@ -35,7 +38,7 @@ export function counterpartRanks(
   baseline: TfidfBaseline,
 ): Ranks {
   const byId = new Map(docs.map((d, i) => [d.id, i]));
-  const out: Ranks = { parallax: [], baseline: [], baselineInContext: [] };
+  const out: Ranks = { parallax: [], parallaxFocus: [], baseline: [], baselineInContext: [] };
   for (const p of pairs.filter((x) => x.relation !== 'none')) {
     for (const [from, span, to, target] of [
       [p.a.doc, p.spanA, p.b.doc, p.spanB],
@@ -44,6 +47,8 @@ export function counterpartRanks(
       const got = index.query({ doc: from, start: span.start, end: span.end, k: 5, within: to }).matches;
       const at = got.findIndex((m) => overlaps(m, target));
       out.parallax.push(at < 0 ? Infinity : at + 1);
+      const atFocus = got.findIndex((m) => overlaps(m.focus ?? m, target));
+      out.parallaxFocus.push(atFocus < 0 ? Infinity : atFocus + 1);
       const doc = docs[byId.get(from)!];
       const ranked = baseline.rankIn(byId.get(to)!, doc.text.slice(span.start, span.end)).slice(0, 5);
       const bt = ranked.findIndex((s) => overlaps(s, target));
@@ -102,14 +107,11 @@ export function report(
       hits(ranks.baselineInContext, k),
     );
   }
+  for (const k of [1, 3, 5])
+    row(`  the sentence that matched (focus) is the partner: hit@${k}`, hits(ranks.parallaxFocus, k), '');
   if (ranks.refined) {
-    for (const k of [1, 3, 5]) {
-      row(
-        `  refined with sentence embeddings: hit@${k}`,
-        `${pct(hitAt(ranks.refined, k), q)} (${hitAt(ranks.refined, k)})`,
-        '',
-      );
-    }
+    for (const k of [1, 3, 5]) row(`  refined with sentence embeddings: hit@${k}`, hits(ranks.refined, k), '');
+    for (const k of [1, 3, 5]) row(`    refined, by focus: hit@${k}`, hits(ranks.refinedFocus!, k), '');
   }
   for (const n of [100, 300]) {
     const a = recallAt(suggestions.parallax, pairs, n);
