@@ -46,6 +46,7 @@ test('imports a .docx and a .pdf through Import…: details checked in the dialo
   await expect(pane.locator('.pm-doc')).toContainText('Japan must strengthen deterrence now, the ministry argues.');
   await expect(pane.locator('li.pm-footnote')).toHaveText(['Defence White Paper, 2023, p. 12.']);
   // Two files chosen at once: each gets its own dialog, one after the other.
+  await expect(dialog).toBeHidden();
   const chooser2 = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+KeyO');
   await (await chooser2).setFiles([fixture('sanctions.pdf'), fixture('deterrence.docx')]);

@@ -52,13 +52,21 @@ test('panes can be added, moved and closed', async ({ page, host }) => {
   await expect(page.locator('.pane-title').nth(0)).toHaveText(TITLES[1]);
   // Keyboard: Ctrl+Alt+N adds a pane next to the active one.
   await page.locator('.pane').first().locator('.pm-doc').click();
-  // The layout is saved in the background; the reload waits for the save of five panes.
-  const saved = page.waitForResponse(
-    (r) => r.url().endsWith('/api/saveLayout') && (r.request().postData() ?? '').split('"docId"').length === 6,
-  );
+  // The layout is saved in the background, one save after another; the reload waits for the save
+  // of exactly these five panes (an earlier save of five, from + Add pane, may answer late).
+  const layouts: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('/api/saveLayout') && r.ok()) {
+      const body = JSON.parse(r.request().postData() ?? '{}') as { panes?: { docId: string }[] };
+      layouts.push((body.panes ?? []).map((p) => p.docId).join());
+    }
+  });
   await page.keyboard.press('Control+Alt+KeyN');
   await expect(page.locator('.pane')).toHaveCount(5);
-  await saved;
+  const shown = (
+    await page.locator('.pane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.docId))
+  ).join();
+  await expect.poll(() => layouts.at(-1)).toBe(shown);
   await page.reload();
   await expect(page.locator('.pane')).toHaveCount(5);
   await expect(page.locator('.pane-title').nth(0)).toHaveText(TITLES[1]);
