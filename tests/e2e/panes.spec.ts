@@ -64,7 +64,9 @@ test('panes can be added, moved and closed', async ({ page, host }) => {
   await page.keyboard.press('Control+Alt+KeyN');
   await expect(page.locator('.pane')).toHaveCount(5);
   const shown = (
-    await page.locator('.pane').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.docId))
+    await page
+      .locator('.pane')
+      .evaluateAll((els) => els.map((e) => (e as { dataset: { docId?: string } }).dataset.docId))
   ).join();
   await expect.poll(() => layouts.at(-1)).toBe(shown);
   await page.reload();

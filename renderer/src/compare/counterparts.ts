@@ -232,7 +232,7 @@ export class CounterpartsPanel {
       this.answerPane = pane;
       this.render(answer);
       performance.measure('counterparts:update', 'counterparts:ask');
-      this.setStatus(answer.matches.length ? '' : 'nothing close in the other texts', false);
+      this.setStatus(answer.matches.length ? rankedBy(answer) : 'nothing close in the other texts', false);
     } catch (err) {
       if (ticket === this.asked) this.setStatus(`Not found: ${(err as Error).message}`, false);
     } finally {
@@ -257,7 +257,6 @@ export class CounterpartsPanel {
     this.heading.replaceChildren(
       h('span', { class: 'cp-source' }, this.label(passage.doc)),
       passage.text ? ` “${clip(passage.text, 180)}”` : ' No passage here.',
-      h('span', { class: 'cp-state' }, rankedBy(answer)),
     );
     const open = new Set(this.host.panes().map((p) => p.docId));
     const columns = this.host
@@ -363,10 +362,10 @@ export class CounterpartsPanel {
   }
 }
 
-/** How the matches were ranked, for the panel's heading. */
+/** How the matches were ranked, for the panel's status. */
 function rankedBy(answer: CounterpartsAnswer): string {
-  if (answer.error) return ` · ${answer.error}`;
-  if (answer.state === 'refined') return ' · ranked by words and meaning';
+  if (answer.error) return answer.error;
+  if (answer.state === 'refined') return 'ranked by words and meaning';
   const p = answer.progress;
-  return p ? ` · ranked by words; adding meaning (${p.done} of ${p.total} passages)` : ' · ranked by words';
+  return p ? `ranked by words; adding meaning (${p.done} of ${p.total})` : 'ranked by words';
 }
