@@ -333,6 +333,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 
+  // The page's calls are POSTs on kept-alive connections. Node closes an idle one after 5 s, and a
+  // call the browser sends on it just then fails without ever reaching Parallax; idle connections
+  // are kept longer than the browser keeps them, so the browser is the one that closes them.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
