@@ -29,7 +29,7 @@ import { readDocumentFolder } from '../main/services/sources';
 import { TfidfBaseline } from './lib/baseline';
 import { corpusFiles, readCorpus, root } from './lib/data';
 import { loadLabels, resolveLabels, type ResolvedPair } from './lib/labels';
-import { counterpartRanks, report } from './lib/measures';
+import { counterpartRanks, partnerRanks, report } from './lib/measures';
 import { pcc, perspectrum } from './lib/secondary';
 
 const heldout = process.argv.includes('--heldout');
@@ -73,7 +73,7 @@ function evaluate(
 ): void {
   const ranks = counterpartRanks(docs, pairs, prepared.index, prepared.baseline);
   if (prepared.refined) {
-    const refined = counterpartRanks(docs, pairs, prepared.refined, prepared.baseline);
+    const refined = partnerRanks(pairs, prepared.refined);
     ranks.refined = refined.parallax;
     ranks.refinedFocus = refined.parallaxFocus;
   }

@@ -7,6 +7,8 @@
 import type { Alignment } from '../../main/services/aligner/align';
 import type { AlignInput } from '../../main/services/aligner/passages';
 import { splitSentences } from '../../main/services/aligner/sentences';
+import { cutBack } from '../../main/services/aligner/space';
+import type { Window } from '../../main/services/aligner/windows';
 
 interface Sentence {
   d: number;
@@ -23,6 +25,7 @@ export class TfidfBaseline {
   private readonly idf = new Map<string, number>();
   private readonly vectors: Map<string, number>[];
   private readonly postings = new Map<string, { s: number[]; w: number[] }>();
+  private readonly windows = new Map<number, { i: number; first: number; last: number; v: Map<string, number> }[]>();
 
   constructor(private readonly docs: AlignInput[]) {
     this.sentences = docs.flatMap((doc, d) =>
@@ -89,30 +92,43 @@ export class TfidfBaseline {
    */
   rankWindowsIn(d: number, text: string, k: number): { start: number; end: number }[] {
     const q = this.vector(words(text));
-    const inDoc = this.sentences.map((x, i) => ({ x, i })).filter(({ x }) => x.d === d);
-    const same = (i: number, j: number) =>
-      j >= 0 && j < this.sentences.length && this.sentences[j].d === d && this.sentences[j].b === this.sentences[i].b;
-    const windows = inDoc.map(({ i }) => {
-      const first = same(i, i - 1) ? i - 1 : i;
-      const last = same(i, i + 1) ? i + 1 : i;
-      const doc = this.docs[d];
-      const v = this.vector(words(doc.text.slice(this.sentences[first].start, this.sentences[last].end)));
+    const windows = this.windowsOf(d).map(({ i, first, last, v }) => {
       let s = 0;
       for (const [w, x] of q) s += x * (v.get(w) ?? 0);
       return { i, first, last, s };
     });
     windows.sort((x, y) => y.s - x.s);
-    const kept: { first: number; last: number }[] = [];
+    const kept: Window[] = [];
     for (const w of windows) {
       if (kept.length >= k) break;
-      if (kept.some((x) => x.first <= w.i && w.i <= x.last)) continue;
-      for (const x of kept) {
-        if (x.last >= w.first && x.last < w.i) w.first = x.last + 1;
-        if (x.first <= w.last && x.first > w.i) w.last = x.first - 1;
-      }
-      kept.push(w);
+      const cut = cutBack(w, w.i, kept);
+      if (cut) kept.push(cut);
     }
     return kept.map((w) => ({ start: this.sentences[w.first].start, end: this.sentences[w.last].end }));
+  }
+
+  /** Each sentence of document `d` with its window (one sentence either side, same paragraph) and its vector, made once. */
+  private windowsOf(d: number): { i: number; first: number; last: number; v: Map<string, number> }[] {
+    let list = this.windows.get(d);
+    if (!list) {
+      const same = (i: number, j: number) =>
+        j >= 0 && j < this.sentences.length && this.sentences[j].d === d && this.sentences[j].b === this.sentences[i].b;
+      const text = this.docs[d].text;
+      list = [];
+      this.sentences.forEach((x, i) => {
+        if (x.d !== d) return;
+        const first = same(i, i - 1) ? i - 1 : i;
+        const last = same(i, i + 1) ? i + 1 : i;
+        list!.push({
+          i,
+          first,
+          last,
+          v: this.vector(words(text.slice(this.sentences[first].start, this.sentences[last].end))),
+        });
+      });
+      this.windows.set(d, list);
+    }
+    return list;
   }
 
   /** The best `limit` sentence pairs of different documents. */

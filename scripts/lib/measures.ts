@@ -30,7 +30,36 @@ export interface Ranks {
   refinedFocus?: number[];
 }
 
-/** Where the labelled partner ranks among a passage's counterparts in the partner's document. */
+/** Each labelled pair both ways round: the query passage and the partner's document and span. */
+function queries(pairs: ResolvedPair[]) {
+  return pairs
+    .filter((x) => x.relation !== 'none')
+    .flatMap((p) => [
+      { from: p.a.doc, span: p.spanA, to: p.b.doc, target: p.spanB },
+      { from: p.b.doc, span: p.spanB, to: p.a.doc, target: p.spanA },
+    ]);
+}
+
+const rankOf = <T>(ranked: T[], hit: (x: T) => boolean) => {
+  const at = ranked.findIndex(hit);
+  return at < 0 ? Infinity : at + 1;
+};
+
+/** Where the labelled partner ranks among a passage's counterparts (by context and by focus). */
+export function partnerRanks(
+  pairs: ResolvedPair[],
+  index: CounterpartIndex,
+): Pick<Ranks, 'parallax' | 'parallaxFocus'> {
+  const out = { parallax: [] as number[], parallaxFocus: [] as number[] };
+  for (const { from, span, to, target } of queries(pairs)) {
+    const got = index.query({ doc: from, start: span.start, end: span.end, k: 5, within: to }).matches;
+    out.parallax.push(rankOf(got, (m) => overlaps(m, target)));
+    out.parallaxFocus.push(rankOf(got, (m) => overlaps(m.focus ?? m, target)));
+  }
+  return out;
+}
+
+/** The same for Parallax and, beside it, the TF-IDF script by sentences and by windows. */
 export function counterpartRanks(
   docs: AlignInput[],
   pairs: ResolvedPair[],
@@ -38,25 +67,11 @@ export function counterpartRanks(
   baseline: TfidfBaseline,
 ): Ranks {
   const byId = new Map(docs.map((d, i) => [d.id, i]));
-  const out: Ranks = { parallax: [], parallaxFocus: [], baseline: [], baselineInContext: [] };
-  for (const p of pairs.filter((x) => x.relation !== 'none')) {
-    for (const [from, span, to, target] of [
-      [p.a.doc, p.spanA, p.b.doc, p.spanB],
-      [p.b.doc, p.spanB, p.a.doc, p.spanA],
-    ] as const) {
-      const got = index.query({ doc: from, start: span.start, end: span.end, k: 5, within: to }).matches;
-      const at = got.findIndex((m) => overlaps(m, target));
-      out.parallax.push(at < 0 ? Infinity : at + 1);
-      const atFocus = got.findIndex((m) => overlaps(m.focus ?? m, target));
-      out.parallaxFocus.push(atFocus < 0 ? Infinity : atFocus + 1);
-      const doc = docs[byId.get(from)!];
-      const ranked = baseline.rankIn(byId.get(to)!, doc.text.slice(span.start, span.end)).slice(0, 5);
-      const bt = ranked.findIndex((s) => overlaps(s, target));
-      out.baseline.push(bt < 0 ? Infinity : bt + 1);
-      const windows = baseline.rankWindowsIn(byId.get(to)!, doc.text.slice(span.start, span.end), 5);
-      const bw = windows.findIndex((s) => overlaps(s, target));
-      out.baselineInContext.push(bw < 0 ? Infinity : bw + 1);
-    }
+  const out: Ranks = { ...partnerRanks(pairs, index), baseline: [], baselineInContext: [] };
+  for (const { from, span, to, target } of queries(pairs)) {
+    const text = docs[byId.get(from)!].text.slice(span.start, span.end);
+    out.baseline.push(rankOf(baseline.rankIn(byId.get(to)!, text).slice(0, 5), (s) => overlaps(s, target)));
+    out.baselineInContext.push(rankOf(baseline.rankWindowsIn(byId.get(to)!, text, 5), (s) => overlaps(s, target)));
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { tokenize } from './normalise';
 import { buildPassages, sideOfPassages, termsOf, yearWritten, type AlignInput, type Passage } from './passages';
 import { relate, type Side } from './relate';
 import { splitSentences, type Span } from './sentences';
-import { contextOf, LexicalSpace, type Neighbour, type PassageSpace } from './space';
+import { contextOf, cutBack, LexicalSpace, type Neighbour, type PassageSpace } from './space';
 import type { Window } from './windows';
 import { DEFAULT_CONFIG } from './config';
 
@@ -92,7 +92,7 @@ export class CounterpartIndex {
 
   /** Builds what queries read lazily (the postings of the contexts), so the first query is as quick as any. */
   prepare(): void {
-    this.space.contextScores(new Map(), -1);
+    this.space.prepare();
   }
 
   /** The text of passage `i`. */
@@ -224,13 +224,9 @@ export class CounterpartIndex {
       const text = this.docs[other].text;
       for (const n of list) {
         if (kept.length >= k) break;
-        const w = contextOf(this.passages, n.passage);
         // Context already shown with a better match is left out; a sentence already shown is not shown again.
-        if (kept.some((x) => x.first <= n.passage && n.passage <= x.last)) continue;
-        for (const x of kept) {
-          if (x.last >= w.first && x.last < n.passage) w.first = x.last + 1;
-          if (x.first <= w.last && x.first > n.passage) w.last = x.first - 1;
-        }
+        const w = cutBack(contextOf(this.passages, n.passage), n.passage, kept);
+        if (!w) continue;
         const f = this.focusIn(w, own, dense);
         const focus = this.passages[f];
         const key = text

@@ -25,6 +25,8 @@ export interface PassageSpace {
    * read in its context: the window of `contextOf` (a sentence either side, in its block).
    */
   contextScores(query: Map<string, number>, exclude: number): Map<number, number>;
+  /** Builds ahead what the queries would build on first use. */
+  prepare(): void;
   /** Similarity of the query to a window of consecutive passages. */
   windowSimilarity(query: Map<string, number>, window: Window): number;
   /** The query's unit vector from its term counts. */
@@ -58,6 +60,20 @@ export function contextOf(passages: Passage[], i: number): Window {
   for (let r = 0; r < CONTEXT_RADIUS; r++) {
     if (same(first - 1)) first--;
     if (same(last + 1)) last++;
+  }
+  return { first, last };
+}
+
+/**
+ * A window around `centre` cut back to what the windows already shown left, so that no two
+ * overlap; undefined when its centre is shown already.
+ */
+export function cutBack(w: Window, centre: number, shown: Window[]): Window | undefined {
+  if (shown.some((x) => x.first <= centre && centre <= x.last)) return undefined;
+  let { first, last } = w;
+  for (const x of shown) {
+    if (x.last >= first && x.last < centre) first = x.last + 1;
+    if (x.first <= last && x.first > centre) last = x.first - 1;
   }
   return { first, last };
 }
@@ -111,14 +127,17 @@ export class LexicalSpace implements PassageSpace {
     return scores;
   }
 
-  contextScores(query: Map<string, number>, exclude: number): Map<number, number> {
-    if (!this.context) {
-      this.context = new Map();
-      for (let p = 0; p < this.passages.length; p++) {
-        add(this.context, p, this.vectors.weigh(windowTerms(this.passages, contextOf(this.passages, p))));
-      }
+  prepare(): void {
+    if (this.context) return;
+    this.context = new Map();
+    for (let p = 0; p < this.passages.length; p++) {
+      add(this.context, p, this.vectors.weigh(windowTerms(this.passages, contextOf(this.passages, p))));
     }
-    return this.run(this.context, query, exclude);
+  }
+
+  contextScores(query: Map<string, number>, exclude: number): Map<number, number> {
+    this.prepare();
+    return this.run(this.context!, query, exclude);
   }
 
   weigh(terms: Map<string, number>): Map<string, number> {

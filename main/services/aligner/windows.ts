@@ -6,6 +6,7 @@
  */
 import type { Candidate, Vectors } from './candidates';
 import type { Passage } from './passages';
+import { sparseCosine, windowTerms } from './space';
 
 export const MAX_WINDOW = 3;
 
@@ -21,19 +22,6 @@ export interface WindowPair {
   score: number;
 }
 
-function termsOfWindow(passages: Passage[], w: Window): Map<string, number> {
-  const terms = new Map<string, number>();
-  for (let i = w.first; i <= w.last; i++) for (const [t, n] of passages[i].terms) terms.set(t, (terms.get(t) ?? 0) + n);
-  return terms;
-}
-
-function cosine(x: Map<string, number>, y: Map<string, number>): number {
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let sum = 0;
-  for (const [t, w] of small) sum += w * (large.get(t) ?? 0);
-  return sum;
-}
-
 const adjacent = (passages: Passage[], i: number, j: number) =>
   j >= 0 && j < passages.length && passages[i].doc === passages[j].doc && passages[i].block === passages[j].block;
 
@@ -41,9 +29,9 @@ const adjacent = (passages: Passage[], i: number, j: number) =>
 export function growPair(passages: Passage[], vectors: Vectors, c: Candidate, gain = 0.01): WindowPair {
   let a: Window = { first: c.a, last: c.a };
   let b: Window = { first: c.b, last: c.b };
-  let va = vectors.weigh(termsOfWindow(passages, a));
-  let vb = vectors.weigh(termsOfWindow(passages, b));
-  let score = cosine(va, vb);
+  let va = vectors.weigh(windowTerms(passages, a));
+  let vb = vectors.weigh(windowTerms(passages, b));
+  let score = sparseCosine(va, vb);
   for (;;) {
     let best: { a: Window; b: Window; va: Map<string, number>; vb: Map<string, number>; s: number } | undefined;
     const tries: [Window, Window][] = [];
@@ -58,9 +46,9 @@ export function growPair(passages: Passage[], vectors: Vectors, c: Candidate, ga
       for (const g of grown) tries.push(isA ? [g, b] : [a, g]);
     }
     for (const [ta, tb] of tries) {
-      const nva = ta === a ? va : vectors.weigh(termsOfWindow(passages, ta));
-      const nvb = tb === b ? vb : vectors.weigh(termsOfWindow(passages, tb));
-      const s = cosine(nva, nvb);
+      const nva = ta === a ? va : vectors.weigh(windowTerms(passages, ta));
+      const nvb = tb === b ? vb : vectors.weigh(windowTerms(passages, tb));
+      const s = sparseCosine(nva, nvb);
       if (s >= score + gain && (!best || s > best.s)) best = { a: ta, b: tb, va: nva, vb: nvb, s };
     }
     if (!best) break;
