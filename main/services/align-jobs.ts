@@ -98,6 +98,12 @@ export function workerHost(file: string): AlignerHost {
     worker = w;
     return w;
   };
+  /** Hands the worker a corpus it does not hold yet (read only then). */
+  const send = (corpus: CorpusSource, prepare: boolean): void => {
+    if (sentKey === corpus.key) return;
+    start().postMessage({ type: 'corpus', corpus: corpus.load(), prepare } satisfies ToWorker);
+    sentKey = corpus.key;
+  };
   const request = <T>(message: ToWorker & { id: number }, progress?: Progress): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.set(message.id, { resolve: resolve as (v: unknown) => void, reject, progress });
@@ -108,17 +114,11 @@ export function workerHost(file: string): AlignerHost {
       return request<AlignOutput>({ type: 'align', id: ++next, request: req }, onProgress);
     },
     counterparts(corpus, query) {
-      const w = start();
-      if (sentKey !== corpus.key) {
-        w.postMessage({ type: 'corpus', corpus: corpus.load() } satisfies ToWorker);
-        sentKey = corpus.key;
-      }
+      send(corpus, false);
       return request<Counterparts>({ type: 'counterparts', id: ++next, query });
     },
     prepare(corpus) {
-      if (sentKey === corpus.key) return;
-      start().postMessage({ type: 'corpus', corpus: corpus.load(), prepare: true } satisfies ToWorker);
-      sentKey = corpus.key;
+      send(corpus, true);
     },
     async close() {
       const w = worker;

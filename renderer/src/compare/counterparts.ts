@@ -303,6 +303,7 @@ export class CounterpartsPanel {
     const answer = this.answer;
     if (!answer || el.classList.contains('is-linked')) return;
     const from = answer.passage;
+    const focus = focusOf(m);
     const fromPane = this.answerPane;
     try {
       const fromRevision =
@@ -313,8 +314,8 @@ export class CounterpartsPanel {
         {
           doc: m.doc,
           revision: toRevision ?? (await this.texts.get(m.doc, this.revisionOf(m.doc))).revision,
-          start: focusOf(m).start,
-          end: focusOf(m).end,
+          start: focus.start,
+          end: focus.end,
         },
       ];
       await this.host.link(relation, ends);
