@@ -18,17 +18,22 @@ export async function callHost<T>(host: Host, name: string, input: unknown): Pro
   return result.value;
 }
 
+/** A document's plain text and revision, as the host has it. */
+export async function documentText(host: Host, id: string): Promise<{ revision: number; text: string }> {
+  const payload = await callHost<{ revision: number; doc: unknown }>(host, 'getDocument', { id });
+  return { revision: payload.revision, text: plainTextOf(schema.nodeFromJSON(payload.doc)).text };
+}
+
 /** A passage of a document found by its exact text. */
 export async function passage(
   host: Host,
   doc: string,
   quote: string,
 ): Promise<{ doc: string; revision: number; start: number; end: number }> {
-  const payload = await callHost<{ revision: number; doc: unknown }>(host, 'getDocument', { id: doc });
-  const text = plainTextOf(schema.nodeFromJSON(payload.doc)).text;
+  const { revision, text } = await documentText(host, doc);
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`“${quote}” is not in ${doc}`);
-  return { doc, revision: payload.revision, start, end: start + quote.length };
+  return { doc, revision, start, end: start + quote.length };
 }
 
 /** Makes a link between passages given as [document, exact text]. */

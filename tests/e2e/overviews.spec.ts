@@ -1,44 +1,17 @@
 import type { Page } from '@playwright/test';
-import { plainTextOf } from '../../common/plaintext';
-import { schema } from '../../common/schema';
-import type { NodeJSON } from '../../common/model';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textOf as recordText } from '../../main/services/annotations/anchors';
 import { openWorkspace } from '../../main/services/app';
+import { callHost, documentText, passage } from './api';
 import { test, expect, startHost, type Host } from './fixtures';
 
-/** Calls the host's API as the renderer does (with the token). */
-async function api<T>(host: Host, name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.value;
-}
-
-const texts = new Map<string, string>();
-async function textOf(host: Host, id: string): Promise<string> {
-  if (!texts.has(id)) {
-    const d = await api<{ doc: NodeJSON }>(host, 'getDocument', { id });
-    texts.set(id, plainTextOf(schema.nodeFromJSON(d.doc)).text);
-  }
-  return texts.get(id)!;
-}
-/** The first occurrence of `phrase` in a sample, as a passage reference. */
-async function passage(host: Host, doc: string, phrase: string) {
-  const start = (await textOf(host, doc)).indexOf(phrase);
-  if (start < 0) throw new Error(`no "${phrase}" in ${doc}`);
-  return { doc, revision: 0, start, end: start + phrase.length };
-}
+const api = callHost;
+const textOf = async (host: Host, id: string) => (await documentText(host, id)).text;
 
 /** Two conflicts between different pairs of authors and one agreement, made through the API. */
 async function threeLinks(host: Host) {
-  texts.clear();
   const islands = await api<{ id: string }>(host, 'createLink', {
     relation: 'conflict',
     ends: [

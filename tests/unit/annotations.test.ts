@@ -2,11 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type ApiHandlers } from '../../common/api';
+import type { ApiHandlers } from '../../common/api';
 import type { Annotation, NodeJSON } from '../../common/model';
 import { readDocumentFile } from '../../main/services/sources';
 import { createWorkspaceService } from '../../main/services/app';
 import { WorkspaceStore } from '../../main/services/store/workspace-store';
+import { contractCalls } from './store/helpers';
 
 const TEXT = [
   'Japan has pursued a mixture of engagement, resilience, and deterrence toward Russia.',
@@ -18,16 +19,7 @@ let dir: string;
 let store: WorkspaceStore;
 let api: ApiHandlers;
 
-async function ok<T = unknown>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(api, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-async function fails(name: string, input: unknown) {
-  const r = await dispatch(api, name, input);
-  expect(r.ok, `${name} ${JSON.stringify(input)} should fail`).toBe(false);
-  return (r as { error: { code: string; message: string } }).error;
-}
+const { ok, fails } = contractCalls(() => api);
 const paragraphs = (texts: string[]): NodeJSON => ({
   type: 'doc',
   content: texts.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })),

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type ApiHandlers } from '../../common/api';
+import type { ApiHandlers } from '../../common/api';
 import { SCHEMA_VERSION, type Link, type NodeJSON, type Suggestion } from '../../common/model';
 import { createWorkspaceService } from '../../main/services/app';
 import type { WorkspaceStore } from '../../main/services/store/workspace-store';
-import { docRecord, openStore, tempWorkspace } from './store/helpers';
+import { docRecord, openStore, tempWorkspace, contractCalls } from './store/helpers';
 
 const A = [
   'Economic relations between the two countries have largely collapsed since the invasion.',
@@ -22,16 +22,7 @@ let api: ApiHandlers;
 
 const seed = async () => [docRecord('doc-a', A), docRecord('doc-b', B), docRecord('doc-c', C)];
 
-async function ok<T = unknown>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(api, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-async function fails(name: string, input: unknown) {
-  const r = await dispatch(api, name, input);
-  expect(r.ok, `${name} ${JSON.stringify(input)} should fail`).toBe(false);
-  return (r as { error: { code: string; message: string } }).error;
-}
+const { ok, fails } = contractCalls(() => api);
 /** A passage reference to `phrase` in a document of paragraphs. */
 const at = (doc: string, paragraphs: string[], phrase: string, revision = 0) => {
   const start = paragraphs.join('\n\n').indexOf(phrase);

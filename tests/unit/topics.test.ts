@@ -4,7 +4,7 @@ import type { Link, Topic } from '../../common/model';
 import { groupTopics } from '../../common/overviews';
 import { createWorkspaceService } from '../../main/services/app';
 import type { WorkspaceStore } from '../../main/services/store/workspace-store';
-import { docRecord, openStore, tempWorkspace } from './store/helpers';
+import { docRecord, openStore, tempWorkspace, contractCalls } from './store/helpers';
 
 const A = ['Tokyo watches Beijing closely.', 'The Northern Territories remain disputed.'];
 const B = ['China and Russia align.', 'The northern territories are a bargaining chip.'];
@@ -15,11 +15,7 @@ let store: WorkspaceStore;
 let api: ApiHandlers;
 const seed = async () => [docRecord('doc-a', A), docRecord('doc-b', B), docRecord('doc-c', C)];
 
-async function ok<T = unknown>(name: string, input: unknown): Promise<T> {
-  const r = await dispatch(api, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const { ok } = contractCalls(() => api);
 const at = (doc: string, paragraphs: string[], phrase: string) => {
   const start = paragraphs.join('\n\n').indexOf(phrase);
   if (start < 0) throw new Error(`no "${phrase}"`);

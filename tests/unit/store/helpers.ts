@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { dispatch, type ApiHandlers } from '../../../common/api';
 import type { DocumentRecord } from '../../../common/model';
 import { WorkspaceStore, type OpenOptions } from '../../../main/services/store/workspace-store';
 
@@ -38,4 +40,23 @@ export function openStore(path: string, options: Partial<OpenOptions> = {}): Pro
 export function deepDocText(depth: number): string {
   const paragraph = '{"type":"paragraph","content":[{"type":"text","text":"Deep."}]}';
   return `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(depth)}${paragraph}${']}'.repeat(depth)}]}`;
+}
+
+/**
+ * Contract calls through `dispatch`, as a transport makes them, on the handlers `api()`
+ * gives at the time: `ok` expects an answer, `fails` a refusal (and returns its error).
+ */
+export function contractCalls(api: () => ApiHandlers) {
+  return {
+    async ok<T = unknown>(name: string, input: unknown): Promise<T> {
+      const r = await dispatch(api(), name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+      return r.value as T;
+    },
+    async fails(name: string, input: unknown): Promise<{ code: string; message: string }> {
+      const r = await dispatch(api(), name, input);
+      expect(r.ok, `${name} ${JSON.stringify(input)} should fail`).toBe(false);
+      return (r as { error: { code: string; message: string } }).error;
+    },
+  };
 }
