@@ -110,7 +110,13 @@ export const GESTURE_COMMAND_EVENT = 'parallax:gesture-command';
 export const GESTURE_COMMANDS: readonly MenuCommand[] = ['file.import'];
 
 /** Every event the services push to the renderer, in declaration order (payloads: `events` in api.ts). */
-export const EVENT_NAMES = ['alignProgress', 'exportProgress', 'storeStatus', 'workspaceChanged'] as const;
+export const EVENT_NAMES = [
+  'alignProgress',
+  'exportProgress',
+  'refineProgress',
+  'storeStatus',
+  'workspaceChanged',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whether a string names a declared event (the preload and the bridge accept exactly these). */
