@@ -141,6 +141,7 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       activePane: () => this.activePane(),
       notify: (message) => this.notify(message),
+      readingByCaret: () => this.compare.counterparts.isOpen,
     });
     this.annotator.panel.addTab('links', 'Links', this.linksList, 'codebook');
     this.annotator.panel.addTab('review', 'Review', this.review, 'codebook');
@@ -313,6 +314,8 @@ export class WorkspaceView implements PaneHost {
   }
 
   suggestionClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    // Reading by the caret (the counterparts panel open), a click on suggested text places it (see ItemOpener).
+    if (this.compare.counterparts.isOpen) return false;
     return this.suggestions.clicked(pane, ids, event);
   }
 
