@@ -195,6 +195,8 @@ export class WorkspaceView implements PaneHost {
         this.overviews.toolbarButton,
         this.annotator.toolbarButton,
       ),
+      // Between the toolbar and the panes, in the flow: it covers no pane's header or text.
+      this.linker.pickBar,
       workArea,
       this.overviews.element,
       this.compare.counterparts.element,
@@ -206,7 +208,6 @@ export class WorkspaceView implements PaneHost {
       this.suggestions.card.element,
       this.annotator.selectionBar,
       this.linker.dialog.element,
-      this.linker.pickBar,
       this.opener.chooser.element,
     );
     this.layout = new PaneLayout({
