@@ -1,0 +1,96 @@
+/**
+ * Responsiveness benchmark (run by `npm run bench`): the aligner's worker threads as the
+ * app runs them, answering counterpart questions about corpus-1787 (151 texts; the four
+ * reserved for independent evaluation are never read) while an Align of the whole corpus
+ * runs. Prints the latency of those questions (p50, p95, max) beside the same questions
+ * asked while nothing else runs, the Align's own time, and the memory of the whole process
+ * (every thread) meanwhile. Queries are ranked by words only (PARALLAX_EMBEDDINGS=off), so
+ * the encoder threads embedding the corpus do not take the cores the figure is about.
+ * Without corpus-1787, the four samples.
+ */
+import { join } from 'node:path';
+import { workerHost, type CorpusSource } from '../main/services/align-jobs';
+import { alignInputOf } from '../main/services/aligner/align';
+import { DEFAULT_CONCEPTS } from '../main/services/aligner/concepts';
+import { readDocumentFolder } from '../main/services/sources';
+import { corpusFiles, readCorpus, root } from './lib/data';
+
+process.env.PARALLAX_EMBEDDINGS = 'off';
+
+const corpusPresent = corpusFiles().length > 0;
+const docs = corpusPresent ? await readCorpus() : (await readDocumentFolder(join(root, 'samples'))).map(alignInputOf);
+const name = corpusPresent ? `corpus-1787 (${docs.length} texts)` : `the four samples (corpus-1787 not found)`;
+const source: CorpusSource = { key: 'bench', load: () => ({ key: 'bench', docs, concepts: DEFAULT_CONCEPTS }) };
+
+// The built worker, as the app runs it (from source, the app would run the engine in-process).
+const host = workerHost(join(root, 'out', 'main', 'align-worker.js'));
+
+/** Passages to ask about: spread over the texts, a different one each time (as a reader moves the caret). */
+const passage = (i: number) => {
+  const d = docs[(i * 37) % docs.length];
+  const at = Math.floor((((i * 7919) % 1000) / 1000) * d.text.length);
+  return { doc: d.id, start: at, end: at };
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return {
+    p50: s[Math.floor(s.length / 2)],
+    p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))],
+    max: s.at(-1)!,
+  };
+};
+const pause = (t: number) => new Promise((resolve) => setTimeout(resolve, t));
+
+console.log(`\nCounterpart questions while Align runs, ${name}, the app's aligner worker threads:`);
+const built = performance.now();
+await host.counterparts(source, passage(0));
+console.log(`  first question (the worker reads the corpus and builds its index): ${ms(performance.now() - built)}`);
+
+const idle: number[] = [];
+for (let i = 1; i <= 40; i++) {
+  const t = performance.now();
+  await host.counterparts(source, passage(i));
+  idle.push(performance.now() - t);
+}
+
+// Three Aligns one after the other, with a question every 50 ms (one at a time, as the
+// counterparts panel asks) and the process's memory sampled meanwhile.
+const RUNS = 3;
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const during: number[] = [];
+const alignS: number[] = [];
+let suggestions = 0;
+for (let r = 0, i = 41; r < RUNS; r++) {
+  let aligning = true;
+  const started = performance.now();
+  const run = host.align({ docs, concepts: DEFAULT_CONCEPTS, top: 100 }, () => {}).finally(() => (aligning = false));
+  while (aligning) {
+    const t = performance.now();
+    await host.counterparts(source, passage(i++));
+    // Every question asked while the Align ran, answered before or (waiting for it) after its end.
+    during.push(performance.now() - t);
+    await pause(50);
+  }
+  suggestions = (await run).alignments.length;
+  alignS.push((performance.now() - started) / 1000);
+}
+clearInterval(sampler);
+const afterRss = process.memoryUsage().rss;
+
+const a = stats(idle);
+const b = stats(during);
+console.log(
+  `  Align of all ${docs.length} texts, ${RUNS} runs: ${alignS.map((x) => x.toFixed(1)).join(', ')} s (${suggestions} suggestions)`,
+);
+console.log(
+  `  questions, nothing else running:  p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, max ${ms(a.max)} (${idle.length})`,
+);
+console.log(
+  `  questions while Align runs:       p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)} (${during.length})`,
+);
+console.log(
+  `  memory of the whole process (all threads): peak ${(peakRss / 2 ** 20).toFixed(0)} MB during the Align, ${(afterRss / 2 ** 20).toFixed(0)} MB after it`,
+);
+await host.close();
