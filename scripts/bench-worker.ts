@@ -9,7 +9,7 @@
  * Without corpus-1787, the four samples.
  */
 import { join } from 'node:path';
-import { workerHost, type CorpusSource } from '../main/services/align-jobs';
+import { builtWorkerFiles, workerHost, type CorpusSource } from '../main/services/align-jobs';
 import { alignInputOf } from '../main/services/aligner/align';
 import { DEFAULT_CONCEPTS } from '../main/services/aligner/concepts';
 import { readDocumentFolder } from '../main/services/sources';
@@ -22,8 +22,9 @@ const docs = corpusPresent ? await readCorpus() : (await readDocumentFolder(join
 const name = corpusPresent ? `corpus-1787 (${docs.length} texts)` : `the four samples (corpus-1787 not found)`;
 const source: CorpusSource = { key: 'bench', load: () => ({ key: 'bench', docs, concepts: DEFAULT_CONCEPTS }) };
 
-// The built worker, as the app runs it (from source, the app would run the engine in-process).
-const host = workerHost(join(root, 'out', 'main', 'align-worker.js'));
+// The built workers, as the app runs them (from source, the app would run the engine in-process).
+// The Align thread is let go 1 s after a run here (30 s in the app), to measure the memory after it.
+const host = workerHost(builtWorkerFiles(), { alignIdleMs: 1000 });
 
 /** Passages to ask about: spread over the texts, a different one each time (as a reader moves the caret). */
 const passage = (i: number) => {
@@ -32,6 +33,7 @@ const passage = (i: number) => {
   return { doc: d.id, start: at, end: at };
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return {
@@ -78,11 +80,13 @@ for (let r = 0, i = 41; r < RUNS; r++) {
 }
 clearInterval(sampler);
 const afterRss = process.memoryUsage().rss;
+while (host.threads.align) await pause(100);
+const releasedRss = process.memoryUsage().rss;
 
 const a = stats(idle);
 const b = stats(during);
 console.log(
-  `  Align of all ${docs.length} texts, ${RUNS} runs: ${alignS.map((x) => x.toFixed(1)).join(', ')} s (${suggestions} suggestions)`,
+  `  Align of all ${docs.length} texts, ${RUNS} runs: ${alignS.map((x) => x.toFixed(1)).join(', ')} s (${suggestions} suggestions; the first starts its thread)`,
 );
 console.log(
   `  questions, nothing else running:  p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, max ${ms(a.max)} (${idle.length})`,
@@ -91,6 +95,6 @@ console.log(
   `  questions while Align runs:       p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)} (${during.length})`,
 );
 console.log(
-  `  memory of the whole process (all threads): peak ${(peakRss / 2 ** 20).toFixed(0)} MB during the Align, ${(afterRss / 2 ** 20).toFixed(0)} MB after it`,
+  `  memory of the whole process (all threads): peak ${mb(peakRss)} during the Aligns, ${mb(afterRss)} right after, ${mb(releasedRss)} once the Align thread is let go`,
 );
 await host.close();
