@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { ToCounterpartsWorker } from './services/align-jobs';
+import type { CounterpartsNotice, ToCounterpartsWorker } from './services/align-jobs';
 import { AlignerEngine } from './services/aligner/engine';
 import { pooledEncoder } from './services/aligner/semantic/pool';
 import type { FromChannelWorker } from './services/worker-channel';
@@ -18,10 +18,11 @@ import type { FromChannelWorker } from './services/worker-channel';
 // memory; the end-to-end tests, which start many hosts at once).
 const engine = new AlignerEngine({
   semantic: process.env.PARALLAX_EMBEDDINGS !== 'off',
+  onRefine: (progress) => post({ type: 'refine', progress }),
   encoder: async () =>
     pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, availableParallelism())),
 });
-const post = (m: FromChannelWorker) => parentPort!.postMessage(m);
+const post = (m: FromChannelWorker | CounterpartsNotice) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (m: ToCounterpartsWorker) => {
   if (m.type === 'corpus') {

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RefineProgress } from '../../common/api';
 import type { Counterparts } from '../../common/model';
 import type { AlignOutput } from './aligner/align';
 import type { CounterpartQuery } from './aligner/counterparts';
@@ -33,6 +34,8 @@ export interface AlignerHost {
   prepare(corpus: CorpusSource): void;
   /** Stops the workers (if any): a run or a query still under way fails. */
   close(): Promise<void>;
+  /** Hears how adding meaning (sentence embeddings) to the counterparts goes; returns the function that stops it. */
+  onRefine(listener: (progress: RefineProgress) => void): () => void;
 }
 
 /** Messages to the counterparts worker (its answers: FromChannelWorker). */
@@ -42,9 +45,13 @@ export type ToCounterpartsWorker =
 /** Messages to the Align worker (its answers, progress included: FromChannelWorker). */
 export type ToAlignWorker = { type: 'align'; id: number; request: AlignRequest };
 
+/** What the counterparts worker tells unasked: how adding meaning to the counterparts goes. */
+export type CounterpartsNotice = { type: 'refine'; progress: RefineProgress };
+
 /** The engine on this thread, yielding first so a caller's reply is not held up. */
 export function inProcessHost(): AlignerHost {
   const engine = new AlignerEngine();
+  // Lexical here: nothing is refined, so there is nothing to hear.
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   return {
     async align(request, onProgress) {
@@ -58,6 +65,7 @@ export function inProcessHost(): AlignerHost {
     },
     prepare() {},
     async close() {},
+    onRefine: () => () => undefined,
   };
 }
 
@@ -89,10 +97,15 @@ export const ALIGN_WORKER_IDLE_MS = 30_000;
  */
 export function workerHost(files: AlignerWorkerFiles, options: { alignIdleMs?: number } = {}): WorkerAlignerHost {
   let sentKey: string | undefined;
+  const refineListeners = new Set<(progress: RefineProgress) => void>();
   const queries = new WorkerChannel(files.counterparts, {
     name: "the aligner's counterparts worker",
     // Whatever corpus it held is gone with it: the next query hands it over again.
     onStopped: () => (sentKey = undefined),
+    onNotice: (m) => {
+      const notice = m as CounterpartsNotice;
+      if (notice.type === 'refine') for (const listener of refineListeners) listener(notice.progress);
+    },
   });
   const runs = new WorkerChannel(files.align, {
     name: 'the Align worker',
@@ -121,6 +134,10 @@ export function workerHost(files: AlignerWorkerFiles, options: { alignIdleMs?: n
     async close() {
       const reason = 'the workspace was closed';
       await Promise.all([queries.close(reason), runs.close(reason)]);
+    },
+    onRefine(listener) {
+      refineListeners.add(listener);
+      return () => refineListeners.delete(listener);
     },
   };
 }

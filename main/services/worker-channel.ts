@@ -20,6 +20,8 @@ export interface WorkerChannelOptions {
   idleMs?: number;
   /** Called whenever the thread stops (failed, idle, closed), so callers can forget what it held. */
   onStopped?: () => void;
+  /** Hears what the thread says unasked (a message without a request's id). */
+  onNotice?: (message: unknown) => void;
 }
 
 type Progress = (stage: string, done: number, total: number) => void;
@@ -83,6 +85,10 @@ export class WorkerChannel {
   }
 
   private answer(m: FromChannelWorker): void {
+    if (typeof m.id !== 'number') {
+      this.options.onNotice?.(m);
+      return;
+    }
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.type === 'progress') {

@@ -69,8 +69,19 @@ export class Importer {
     this.button.addEventListener('click', () => this.pick());
   }
 
-  /** Opens the system's file picker. */
+  /**
+   * Opens the system's file picker. A browser shows it only in answer to the analyst's own
+   * click or key: a command that reaches the page any other way (a menu item sent over IPC,
+   * a shortcut the browser keeps for itself) would be refused without a word. Then the
+   * Import… button takes the focus and the notice says to press Enter, which opens it.
+   */
   pick(): void {
+    const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
+    if (activation && !activation.isActive) {
+      this.button.focus();
+      this.host.notify('Press Enter to choose the files to import (or drop them on the window).');
+      return;
+    }
     this.input.click();
   }
 
