@@ -1,11 +1,13 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { AlignJob } from '../../../common/api';
 import { builtWorkerFiles, workerHost, type CorpusSource } from '../../../main/services/align-jobs';
 import { alignInputOf } from '../../../main/services/aligner/align';
 import { DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
+import { openWorkspace } from '../../../main/services/app';
 import type { AlignInput } from '../../../main/services/aligner/passages';
 import { samplesDir } from '../../../main/services/paths';
 import { documentFromText, readDocumentFolder } from '../../../main/services/sources';
@@ -97,16 +99,24 @@ describe.skipIf(!built)("the aligner's worker threads", () => {
     expect(settled).toEqual(['query', 'align']);
   });
 
-  it('stops both threads when the workspace closes during an Align, failing the run with a clear error', async () => {
-    const h = workerHost(files);
-    await h.counterparts(small, { doc: 'one', start: 0, end: 0 });
-    const { run, underWay } = alignUnderWay(h, await longCorpus());
-    const failed = expect(run).rejects.toThrow('the workspace was closed');
-    await underWay;
-    expect(h.threads).toEqual({ counterparts: true, align: true });
-    await h.close();
-    await failed;
-    expect(h.threads).toEqual({ counterparts: false, align: false });
+  it('closing the workspace while Align runs stops both threads; the run fails and writes nothing', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'parallax-close-')), 'workspace.json');
+    const aligner = workerHost(files);
+    const opened = await openWorkspace(path, 'browser', { aligner });
+    const seen: AlignJob[] = [];
+    opened.events.on('alignProgress', (job) => seen.push({ ...job }));
+    const first = opened.store.data.documents[0];
+    await opened.handlers.getCounterparts({ doc: first.id, start: 0, end: 0, k: 3 });
+    await opened.handlers.startAlign({});
+    // Closed once the run is under way on its thread.
+    await vi.waitFor(() => expect(seen.some((j) => j.stage !== 'starting')).toBe(true), { timeout: 10_000 });
+    expect(aligner.threads).toEqual({ counterparts: true, align: true });
+    await opened.close();
+    expect(aligner.threads).toEqual({ counterparts: false, align: false });
+    await vi.waitFor(() =>
+      expect(seen.at(-1)).toMatchObject({ state: 'failed', error: 'Align failed: the workspace was closed' }),
+    );
+    expect(JSON.parse(readFileSync(path, 'utf8')).suggestions).toEqual([]);
   });
 
   it('lets the Align thread go once idle, and starts it again for the next run', async () => {
