@@ -5,14 +5,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { ToAlignWorker } from './services/align-jobs';
 import { alignDocuments } from './services/aligner/align';
-import { lowerThreadPriority } from './services/thread-priority';
 import type { FromChannelWorker } from './services/worker-channel';
 
-// Align is work the analyst waits for with a progress bar, but a question about the passage
-// under the caret should come first: this thread runs below the threads answering it (and
-// above the encoder threads, embed-worker.ts), taking what they leave of every core.
-const ALIGN_NICE = 5;
-lowerThreadPriority(ALIGN_NICE);
+// Align is work the analyst waits for with a progress bar: it runs at the normal priority
+// (a lower one made it several times slower on a busy machine), beside the counterparts
+// worker, each thread on a core of its own when the machine has two free.
 
 const post = (m: FromChannelWorker) => parentPort!.postMessage(m);
 
