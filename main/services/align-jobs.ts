@@ -121,12 +121,16 @@ export function workerHost(files: AlignerWorkerFiles, options: { alignIdleMs?: n
     align(request, onProgress) {
       return runs.request<AlignOutput>({ type: 'align', request }, onProgress);
     },
-    counterparts(corpus, query) {
+    async counterparts(corpus, query) {
       send(corpus, false);
       return queries.request<Counterparts>({ type: 'counterparts', query });
     },
     prepare(corpus) {
-      send(corpus, true);
+      try {
+        send(corpus, true);
+      } catch {
+        // Ahead of time only: the first query starts the thread again and says what is wrong.
+      }
     },
     get threads() {
       return { counterparts: queries.running, align: runs.running };

@@ -185,4 +185,18 @@ await import(${JSON.stringify(pathToFileURL(files.counterparts).href)});
       await h.close();
     }
   });
+
+  it('says which thread could not start when its file is missing, and the other still works', async () => {
+    const h = workerHost({ counterparts: join(tmpdir(), 'parallax-no-such-worker.js'), align: files.align });
+    try {
+      h.prepare(small);
+      await expect(h.counterparts(small, { doc: 'one', start: 0, end: 0 })).rejects.toThrow(
+        /^the aligner's counterparts worker failed: Cannot find module/,
+      );
+      const out = await h.align({ top: 10, concepts: DEFAULT_CONCEPTS, docs: pair }, () => {});
+      expect(out.alignments.length).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
 });
