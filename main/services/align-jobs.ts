@@ -146,7 +146,7 @@ export function workerHost(files: AlignerWorkerFiles, options: { alignIdleMs?: n
   };
 }
 
-/** The worker when this code runs from the build (where the worker file sits), else in-process. */
+/** The worker threads when this code runs from the build (where their files sit), else in-process. */
 export function defaultAlignerHost(): AlignerHost {
   const built = import.meta.url.includes('/out/main/');
   const files = builtWorkerFiles();
