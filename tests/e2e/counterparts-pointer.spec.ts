@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { align } from './api';
 import { quoteBox } from './passages';
 
 const SANCTIONS =
@@ -33,4 +34,34 @@ test('the counterparts panel keeps its passage when the pointer crosses other te
   // Resting over text still asks about it.
   await page.mouse.move(other.x + 40, other.y + 10, { steps: 2 });
   await expect(panel.locator('.cp-passage')).toContainText("O'Shea");
+});
+
+test('reading by the caret, a click on suggested text places the caret instead of opening a card', async ({
+  page,
+  host,
+}) => {
+  await align(host);
+  await page.goto(host.url);
+  await expect(page.locator('.pane .pm-doc')).toHaveCount(4);
+  const card = page.locator('.suggestion-card');
+  // A tinted stretch that carries suggestions only (no tag, no link).
+  const tinted = page.locator('.pane').nth(2).locator('.pm-doc .sg:not(.an):not(.lk)').first();
+  await tinted.scrollIntoViewIfNeeded();
+
+  // The counterparts panel closed: a click opens the suggestion's card, as before.
+  await tinted.click();
+  await expect(card).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+
+  // Open: the click is a place to read from, and the panel answers for it.
+  await page.keyboard.press('Control+Alt+KeyC');
+  const panel = page.getByRole('complementary', { name: 'Counterparts in the other texts' });
+  await expect(panel).toBeVisible();
+  const other = page.locator('.pane').nth(1).locator('.pm-doc .sg:not(.an):not(.lk)').first();
+  await other.scrollIntoViewIfNeeded();
+  await other.click();
+  await expect(panel.locator('.cp-passage')).toContainText('Hornung');
+  await page.waitForTimeout(300);
+  await expect(card).toBeHidden();
 });
