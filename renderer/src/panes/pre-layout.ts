@@ -107,7 +107,7 @@ export class PreLayout {
   /**
    * While the text is being edited, nothing is laid out ahead: every keystroke then
    * costs more with the whole text laid out (measured: main-thread work per keystroke in
-   * a text with 5,000 highlights rose by half), so blocks go back to being laid out only
+   * a text with 5,000 highlights rose by a third or more), so blocks go back to being laid out only
    * near the view, and are laid out ahead again once editing ends.
    */
   setEditing(on: boolean): void {
