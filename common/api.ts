@@ -10,6 +10,7 @@ import { ioCalls } from './io-contract';
 import { AlignJob, StoreStatus, WorkspacePart } from './events-contract';
 export {
   AlignJob,
+  RefineProgress,
   StoreStatus,
   WorkspaceChange,
   WorkspacePart,

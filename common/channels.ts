@@ -100,8 +100,23 @@ export const ipcChannel = (name: CallName): string => `parallax:${name}`;
 /** IPC channel on which main sends menu commands. */
 export const COMMAND_CHANNEL = 'parallax:command';
 
+/**
+ * Menu commands that open a file picker in the page. Chromium shows one only in answer to
+ * the user's own gesture, which a message over IPC is not: the main process runs these in
+ * the page with a gesture (webContents.executeJavaScript), as an event of this name on the
+ * window whose detail is the command.
+ */
+export const GESTURE_COMMAND_EVENT = 'parallax:gesture-command';
+export const GESTURE_COMMANDS: readonly MenuCommand[] = ['file.import'];
+
 /** Every event the services push to the renderer, in declaration order (payloads: `events` in api.ts). */
-export const EVENT_NAMES = ['alignProgress', 'exportProgress', 'storeStatus', 'workspaceChanged'] as const;
+export const EVENT_NAMES = [
+  'alignProgress',
+  'exportProgress',
+  'refineProgress',
+  'storeStatus',
+  'workspaceChanged',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whether a string names a declared event (the preload and the bridge accept exactly these). */

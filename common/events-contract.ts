@@ -21,6 +21,19 @@ export const AlignJob = z.object({
 });
 export type AlignJob = z.infer<typeof AlignJob>;
 
+/**
+ * The aligner adding meaning (sentence embeddings) to the counterparts of the workspace's
+ * passages, in the background after the workspace opens or its texts change: how far it is,
+ * then refined (queries now rank by words and meaning) or failed (they stay by words).
+ */
+export const RefineProgress = z.object({
+  state: z.enum(['embedding', 'refined', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  error: z.string().max(500).optional(),
+});
+export type RefineProgress = z.infer<typeof RefineProgress>;
+
 export const StoreStatus = z.object({
   state: z.enum(['saved', 'pending', 'failed']),
   savedAt: z.string().optional(),
@@ -46,13 +59,14 @@ export type WorkspaceChange = z.infer<typeof WorkspaceChange>;
 
 /**
  * Every event the services push to the renderer, with its payload's schema: Align's and an
- * export's progress (each stage, then done or failed), whether everything is on disk, and
+ * export's progress (each stage, then done or failed), the aligner's adding of meaning, whether everything is on disk, and
  * changes made elsewhere (an Align run saving its suggestions, another window's call).
  * Every transport is derived from this.
  */
 export const events = {
   alignProgress: AlignJob,
   exportProgress: ExportJob,
+  refineProgress: RefineProgress,
   storeStatus: StoreStatus,
   workspaceChanged: WorkspaceChange,
 } as const satisfies Record<EventName, z.ZodType>;

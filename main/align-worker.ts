@@ -13,6 +13,7 @@ import { pooledEncoder } from './services/aligner/semantic/pool';
 // memory; the end-to-end tests, which start many hosts at once).
 const engine = new AlignerEngine({
   semantic: process.env.PARALLAX_EMBEDDINGS !== 'off',
+  onRefine: (progress) => post({ type: 'refine', progress }),
   encoder: async () =>
     pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, availableParallelism())),
 });

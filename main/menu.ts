@@ -4,7 +4,7 @@
  * only Electron's own roles (cut, copy, zoom…) around them.
  */
 import { app, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { COMMAND_CHANNEL, type MenuCommand } from '../common/channels';
+import { COMMAND_CHANNEL, GESTURE_COMMAND_EVENT, GESTURE_COMMANDS, type MenuCommand } from '../common/channels';
 import { KEY_BINDINGS, type MenuName } from '../common/keys';
 
 type Item = MenuItemConstructorOptions;
@@ -16,7 +16,14 @@ export interface FileActions {
 }
 
 export function buildMenu(getWindow: () => BrowserWindow | undefined, files: FileActions): Menu {
-  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(COMMAND_CHANNEL, command);
+  const send = (command: MenuCommand) => () => {
+    const contents = getWindow()?.webContents;
+    if (!contents) return;
+    if (!GESTURE_COMMANDS.includes(command)) return contents.send(COMMAND_CHANNEL, command);
+    // A file picker opens only with the user's gesture, which IPC does not carry.
+    const event = `new CustomEvent(${JSON.stringify(GESTURE_COMMAND_EVENT)}, { detail: ${JSON.stringify(command)} })`;
+    void contents.executeJavaScript(`window.dispatchEvent(${event})`, true);
+  };
   const isMac = process.platform === 'darwin';
   const separator: Item = { type: 'separator' };
 

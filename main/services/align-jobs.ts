@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { RefineProgress } from '../../common/api';
 import type { Counterparts } from '../../common/model';
 import type { AlignOutput } from './aligner/align';
 import type { CounterpartQuery } from './aligner/counterparts';
@@ -32,6 +33,8 @@ export interface AlignerHost {
   prepare(corpus: CorpusSource): void;
   /** Stops the worker (if any). */
   close(): Promise<void>;
+  /** Hears how adding meaning (sentence embeddings) to the counterparts goes; returns the function that stops it. */
+  onRefine(listener: (progress: RefineProgress) => void): () => void;
 }
 
 /** Messages to the worker. */
@@ -43,12 +46,14 @@ export type ToWorker =
 /** Messages from the worker. */
 export type FromWorker =
   | { type: 'progress'; id: number; stage: string; done: number; total: number }
+  | { type: 'refine'; progress: RefineProgress }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; message: string };
 
 /** The engine on this thread, yielding first so a caller's reply is not held up. */
 export function inProcessHost(): AlignerHost {
   const engine = new AlignerEngine();
+  // Lexical here: nothing is refined, so there is nothing to hear.
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   return {
     async align(request, onProgress) {
@@ -62,6 +67,7 @@ export function inProcessHost(): AlignerHost {
     },
     prepare() {},
     async close() {},
+    onRefine: () => () => undefined,
   };
 }
 
@@ -71,6 +77,7 @@ export function workerHost(file: string): AlignerHost {
   let sentKey: string | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: Progress }>();
+  const refineListeners = new Set<(progress: RefineProgress) => void>();
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -82,6 +89,10 @@ export function workerHost(file: string): AlignerHost {
     const w = new Worker(file);
     w.unref();
     w.on('message', (m: FromWorker) => {
+      if (m.type === 'refine') {
+        for (const listener of refineListeners) listener(m.progress);
+        return;
+      }
       const p = pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') p.progress?.(m.stage, m.done, m.total);
@@ -124,6 +135,10 @@ export function workerHost(file: string): AlignerHost {
       const w = worker;
       worker = undefined;
       if (w) await w.terminate();
+    },
+    onRefine(listener) {
+      refineListeners.add(listener);
+      return () => refineListeners.delete(listener);
     },
   };
 }

@@ -4,7 +4,7 @@
  * in common/keys.ts.
  */
 import { redo as redoText, undo as undoText } from 'prosemirror-history';
-import type { MenuCommand } from '../../common/channels';
+import { GESTURE_COMMAND_EVENT, GESTURE_COMMANDS, type MenuCommand } from '../../common/channels';
 import { KEY_BINDINGS, parseAccelerator } from '../../common/keys';
 import { onMenuCommand, transport } from './bridge';
 import type { WorkspaceView } from './panes/workspace-view';
@@ -160,6 +160,11 @@ function selectionKeyCommand(event: KeyboardEvent): MenuCommand | undefined {
 export function bindCommands(view: WorkspaceView): void {
   if (transport === 'electron') {
     onMenuCommand((command) => runCommand(view, command));
+    // The menu's commands that open a file picker arrive with the user's gesture (channels.ts).
+    window.addEventListener(GESTURE_COMMAND_EVENT, (event) => {
+      const command = (event as CustomEvent<unknown>).detail;
+      if (GESTURE_COMMANDS.some((c) => c === command)) runCommand(view, command as MenuCommand);
+    });
     return;
   }
   window.addEventListener('keydown', (event) => {

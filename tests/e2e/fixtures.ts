@@ -16,13 +16,18 @@ export interface Host {
   process: ChildProcess;
 }
 
-export function startHost(workspace: string): Promise<Host> {
+export interface HostOptions {
+  /** Rank counterparts by meaning too (loads the sentence encoder; off by default, see below). */
+  embeddings?: boolean;
+}
+
+export function startHost(workspace: string, options: HostOptions = {}): Promise<Host> {
   return new Promise((resolve, reject) => {
     // Each test starts its own host on a new workspace: embedding the samples in every one of
     // them (seconds of CPU and hundreds of MB each) would only slow the other tests down.
     const child = spawn(process.execPath, ['bin/parallax.js', 'serve', '--port', '0', '--workspace', workspace], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PARALLAX_EMBEDDINGS: 'off' },
+      env: { ...process.env, PARALLAX_EMBEDDINGS: options.embeddings ? 'on' : 'off' },
     });
     let out = '';
     let err = '';

@@ -65,6 +65,32 @@ test('imports a .docx and a .pdf through Import…: details checked in the dialo
   await expect(page.locator('.pane-title')).toContainText(['Deterrence after Ukraine', 'Sanctions and their Limits']);
 });
 
+test('Ctrl+O that the browser does not let open a file picker focuses Import… and says to press Enter, which opens it', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane')).toHaveCount(4);
+  // A key event made by script carries no user activation of its own, like a menu command sent
+  // over IPC or a shortcut the browser keeps, so the picker would be refused. It is sent once
+  // the activation that Playwright's own call grants has lapsed (5 s in Chromium).
+  let chosen = false;
+  page.on('filechooser', () => (chosen = true));
+  await page.evaluate(
+    `setTimeout(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', code: 'KeyO', ctrlKey: true, bubbles: true })), 5500)`,
+  );
+  // Nothing may reach into the page meanwhile: each check would grant a new activation.
+  await page.waitForTimeout(7_000);
+  const button = page.getByRole('button', { name: 'Import…' });
+  await expect(button).toBeFocused();
+  await expect(page.locator('.notices')).toContainText('Press Enter to choose the files to import');
+  expect(chosen).toBe(false);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(fixture('deterrence.docx'));
+  await expect(page.getByRole('dialog', { name: 'Document details' })).toBeVisible();
+});
+
 test('a .pdf and a .docx dropped on the window are imported; dropping the .pdf again offers to replace it; a scanned PDF is refused', async ({
   page,
   host,
@@ -159,4 +185,21 @@ test('exports the HTML report and opens it in the browser', async ({ page, host,
   await expect(report.locator('h3', { hasText: 'The impact on Japanese-Russian relations' })).toBeVisible();
   await report.setViewportSize({ width: 1000, height: 800 });
   await report.screenshot({ path: 'test-results/report.png' });
+});
+
+test('a text file over the size limit is refused at once, before it is read or sent', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane')).toHaveCount(4);
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/prepareImport')) sent.push(r.url());
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(17 * 1024 * 1024, 'a') });
+  await expect(page.locator('.notices')).toContainText('huge.txt is 17 MB; Parallax opens text files up to 16 MB.');
+  expect(sent).toEqual([]);
+  await expect(page.locator('.pane')).toHaveCount(4);
 });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { events, type AlignJob, type ExportJob } from '../../common/api';
+import { events, type AlignJob, type ExportJob, type RefineProgress } from '../../common/api';
 import { EVENT_NAMES, eventChannel, isEventName } from '../../common/channels';
 import { createWorkspaceService, openWorkspace, type OpenedWorkspace } from '../../main/services/app';
 import { EventHub, type HubEvent } from '../../main/services/events';
@@ -135,6 +135,7 @@ describe('events from the services', () => {
       counterparts: () => Promise.reject(new Error('unused')),
       prepare: () => undefined,
       close: async () => undefined,
+      onRefine: () => () => undefined,
     };
     const handlers = createWorkspaceService({ store, mode: 'browser', version: '0', aligner, events: hub });
     await handlers.startAlign({});
@@ -147,5 +148,31 @@ describe('events from the services', () => {
     await until(() => seen.some((e) => e.name === 'alignProgress' && e.payload.state === 'failed'));
     expect(seen.at(-1)?.payload).toMatchObject({ state: 'failed', error: 'Align failed: the worker stopped' });
     expect(seen.some((e) => e.name === 'workspaceChanged')).toBe(false);
+  });
+
+  it('how adding meaning goes is sent: each change of state, the count not at every step', async () => {
+    const { store } = await open();
+    const hub = new EventHub();
+    const seen = record(hub);
+    let tell: (p: RefineProgress) => void = () => undefined;
+    const aligner: AlignerHost = {
+      align: () => Promise.reject(new Error('unused')),
+      counterparts: () => Promise.reject(new Error('unused')),
+      prepare: () => undefined,
+      close: async () => undefined,
+      onRefine: (listener) => ((tell = listener), () => undefined),
+    };
+    createWorkspaceService({ store, mode: 'browser', version: '0', aligner, events: hub });
+    for (let i = 0; i <= 500; i++) tell({ state: 'embedding', done: i, total: 500 });
+    tell({ state: 'refined', done: 500, total: 500 });
+    const sent = seen.filter((e) => e.name === 'refineProgress').map((e) => e.payload as RefineProgress);
+    expect(sent[0]).toEqual({ state: 'embedding', done: 0, total: 500 });
+    expect(sent.length).toBeLessThan(5);
+    expect(sent.at(-1)).toEqual({ state: 'refined', done: 500, total: 500 });
+    tell({ state: 'failed', done: 0, total: 0, error: 'no model' });
+    expect(seen.at(-1)).toEqual({
+      name: 'refineProgress',
+      payload: { state: 'failed', done: 0, total: 0, error: 'no model' },
+    });
   });
 });

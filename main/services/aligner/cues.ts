@@ -12,7 +12,7 @@
  *   negative pronouns and adverbs), plus verbs of refusal and denial.
  * - Counter-claim words: words whose WordNet 3.1 senses call a claim wrong (mistaken,
  *   erroneous, false, untrue, fallacious, groundless, unfounded) or deny it (refute,
- *   rebut, contradict, disprove), and "contrary".
+ *   rebut, contradict, disprove).
  * - Implicative verbs whose negation affirms what follows ("did not hesitate to act"
  *   = acted): the negative implicatives of L. Karttunen, "Implicative verbs" (1971).
  */
@@ -71,11 +71,32 @@ export const COUNTER_CLAIM = new Set([
   'rebut',
   'contradict',
   'disprove',
-  'contrary',
 ]);
+
+/**
+ * Negators that deny a predicate ("is not", "never came", "cannot act": sentential
+ * negation). The others deny a constituent — "no bill of rights", "nothing left",
+ * "without powers" — and say nothing about what the other side predicates of it
+ * (E. Klima, "Negation in English", 1964; Horn 1989, ch. 7).
+ */
+export const SENTENTIAL_NEGATORS = new Set(['not', 'never', 'cannot']);
 
 /** Verbs a negator turns into an affirmation of what follows. */
 export const NEGATIVE_IMPLICATIVES = new Set(['fail', 'forget', 'neglect', 'hesitate', 'refrain']);
+
+/**
+ * Words of doubt and denial, which a negator turns into an affirmation: "no doubt",
+ * "cannot deny", "do not dispute", "do not object" (double negation; L. Horn, A Natural
+ * History of Negation, 1989, ch. 5).
+ */
+export const DOUBT_AND_DENIAL = new Set(['doubt', 'deny', 'dispute', 'question', 'object', 'contest', 'denial']);
+
+/**
+ * Words after a negator that make it restrict or compare rather than deny: "not only … but
+ * also", "no more than" and "nothing but" (only), "not less … than" and "no less" (as much:
+ * litotes), "none other than" (Horn 1989, ch. 6–7).
+ */
+export const NOT_DENYING = new Set(['only', 'just', 'merely', 'simply', 'solely', 'more', 'less', 'other', 'but']);
 
 /** A symmetric index of word pairs. */
 export function pairIndex(pairs: [string, string][]): Map<string, Set<string>> {

@@ -5,7 +5,17 @@
  * only when it is anchored on what both sides talk about (see `decisive`).
  */
 import type { Evidence } from '../../../common/model';
-import { COUNTER_CLAIM, DEGREES, NEGATIVE_IMPLICATIVES, NEGATORS, generalAntonyms, isNegativeForm } from './cues';
+import {
+  COUNTER_CLAIM,
+  DEGREES,
+  DOUBT_AND_DENIAL,
+  NEGATIVE_IMPLICATIVES,
+  NEGATORS,
+  NOT_DENYING,
+  SENTENTIAL_NEGATORS,
+  generalAntonyms,
+  isNegativeForm,
+} from './cues';
 import type { Token } from './normalise';
 
 /** One side of a pair: its tokens and the index term of each (see passages.ts). */
@@ -44,25 +54,27 @@ function clauseIsNegative(side: Side, clause: number | undefined): boolean {
   return side.tokens.some((t) => t.clause === clause && (NEGATORS.has(t.norm) || isNegativeForm(t.norm)));
 }
 
-/** Words after "not" that make "not only … but also", which negates nothing. */
-const NOT_ONLY = new Set(['only', 'just', 'merely', 'simply', 'solely']);
-
 /**
- * The same predicate negated on one side: a negator whose scope (the next five words
- * of its clause) holds a shared term; on the other side that term stands in a clause
- * with no negation of any form; and the two clauses share a second term (the subject).
+ * The same predicate negated on one side: a negator that asserts (not in a question, which
+ * asks rather than denies; not "not only", "no more than", "no doubt" and the like, which
+ * restrict, compare or affirm) whose predicate — the first term after it in its clause,
+ * within five words — is a shared term; on the other side that term stands, asserted, in
+ * a clause with no negation of any form; and the two clauses share a second term (the
+ * subject). Decisive only when the negator denies a predicate (SENTENTIAL_NEGATORS).
  */
 function negation(x: Side, y: Side, shared: Set<string>, xIsA: boolean): Difference | undefined {
-  negators: for (const [i, t] of x.tokens.entries()) {
-    if (!NEGATORS.has(t.norm) || NOT_ONLY.has(x.tokens[i + 1]?.norm ?? '')) continue;
+  for (const [i, t] of x.tokens.entries()) {
+    if (!NEGATORS.has(t.norm) || t.question || NOT_DENYING.has(x.tokens[i + 1]?.norm ?? '')) continue;
     const next = [x.tokens[i + 1]?.norm, x.tokens[i + 2]?.norm];
-    if (next.some((n) => n && NEGATIVE_IMPLICATIVES.has(n))) continue;
+    if (next.some((n) => n && (NEGATIVE_IMPLICATIVES.has(n) || DOUBT_AND_DENIAL.has(n)))) continue;
     for (let k = i + 1; k <= Math.min(x.tokens.length - 1, i + 5); k++) {
       if (x.tokens[k].clause !== t.clause) break;
       const term = x.termOf[k];
-      if (!term || !shared.has(term)) continue;
+      if (!term) continue;
+      // The predicate is the first term in the negator's scope: only it is denied.
+      if (!shared.has(term)) break;
       const j = y.termOf.indexOf(term);
-      if (clauseIsNegative(y, y.tokens[j].clause)) continue negators;
+      if (y.tokens[j].question || clauseIsNegative(y, y.tokens[j].clause)) break;
       const common = [...sharedInClause(x, i, shared)].filter((s) => sharedInClause(y, j, shared).has(s));
       return {
         evidence: {
@@ -71,7 +83,8 @@ function negation(x: Side, y: Side, shared: Set<string>, xIsA: boolean): Differe
           b: xIsA ? null : range(t),
           note: `"${t.surface} … ${x.tokens[k].surface}" on one side only`,
         },
-        decisive: common.length >= 2,
+        // A denied constituent ("no bill of rights") is a difference to check, not a contradiction.
+        decisive: common.length >= 2 && SENTENTIAL_NEGATORS.has(t.norm),
         changeable: true,
       };
     }
@@ -110,17 +123,31 @@ function numbers(a: Side, b: Side, shared: Set<string>): Difference | undefined 
   return undefined;
 }
 
-/** A pair of words from `index`, one on each side, where the other side lacks it. */
+/** Which tokens name a concept ("Northern Territories", "White House"): their words are a name, not a claim. */
+function inConcept(side: Side): boolean[] {
+  const out = side.tokens.map((_, i) => side.termOf[i]?.startsWith('c:') ?? false);
+  for (const [from, to] of side.ends ?? []) for (let i = from; i < to; i++) out[i] = true;
+  return out;
+}
+
+/**
+ * A pair of words from `index`, one on each side, where the other side lacks it; words of
+ * a concept's name ("Northern" of "Northern Territories") are no contrast.
+ */
 function pair(
   a: Side,
   b: Side,
   index: Map<string, Set<string>>,
   accept: (i: number, j: number) => boolean,
 ): { i: number; j: number } | undefined {
+  const named = { a: inConcept(a), b: inConcept(b) };
   const inB = new Map<string, number[]>();
-  b.tokens.forEach((t, j) => inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]));
+  b.tokens.forEach((t, j) => {
+    if (!named.b[j]) inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]);
+  });
   const normsA = new Set(a.tokens.map((t) => t.norm));
   for (const [i, token] of a.tokens.entries()) {
+    if (named.a[i]) continue;
     const opposite = index.get(token.norm);
     if (!opposite || inB.has(token.norm)) continue; // both sides using the word is no contrast
     for (const o of opposite) {

@@ -6,6 +6,7 @@
  * from the lexical index and are refined once the embeddings are in. The same engine
  * runs in the worker thread (built app) and in-process (tests, development; lexical).
  */
+import type { RefineProgress } from '../../../common/api';
 import type { Counterparts } from '../../../common/model';
 import { alignDocuments, type AlignOutput } from './align';
 import type { Concept } from './concepts';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   encoder?: () => Promise<SentenceEncoder>;
   /** The version of the embeddings `encoder` makes (cached embeddings of another are dropped). */
   encoderVersion?: string;
+  /** Told how refining the corpus held goes: as passages are embedded, then refined or failed. */
+  onRefine?: (progress: RefineProgress) => void;
 }
 
 export class AlignerEngine {
@@ -118,16 +121,21 @@ export class AlignerEngine {
       const vectors = await embedAll(texts, encoder, this.cache, {
         cancelled: () => generation !== this.generation,
         onProgress: (done, total) => {
-          if (generation === this.generation) this.progress = { done, total };
+          if (generation !== this.generation) return;
+          this.progress = { done, total };
+          this.options.onRefine?.({ state: 'embedding', done, total });
         },
       });
       if (vectors && generation === this.generation) {
         index.setDense(vectors);
         this.progress = undefined;
+        this.options.onRefine?.({ state: 'refined', done: vectors.length, total: vectors.length });
       }
     } catch (err) {
       this.refineError = err instanceof Error ? err.message : String(err);
       this.progress = undefined;
+      if (generation === this.generation)
+        this.options.onRefine?.({ state: 'failed', done: 0, total: 0, error: this.refineError.slice(0, 500) });
     } finally {
       this.refining--;
       if (this.refining === 0) await this.releaseEncoder();

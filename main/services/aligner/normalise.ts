@@ -20,6 +20,8 @@ export interface Token {
   unit?: string;
   /** Clause number within the tokenised text: it goes up at , ; : brackets and dashes. */
   clause?: number;
+  /** Set on the words of a sentence that ends in "?": what it says is asked, not asserted. */
+  question?: true;
 }
 
 /** British spellings to American, as whole-word exceptions and as suffix rules. */
@@ -173,11 +175,20 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   TOKEN.lastIndex = 0;
   let clause = 0;
   let last = 0;
+  /** The first token of the sentence under way. */
+  let sentence = 0;
+  const endSentence = (gap: string) => {
+    if (!/[.!?]/.test(gap)) return;
+    if (gap.includes('?')) for (let i = sentence; i < tokens.length; i++) tokens[i].question = true;
+    sentence = tokens.length;
+  };
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const g = m.groups!;
     const start = from + m.index;
     const end = start + m[0].length;
-    if (CLAUSE_BREAK.test(slice.slice(last, m.index))) clause++;
+    const gap = slice.slice(last, m.index);
+    if (CLAUSE_BREAK.test(gap)) clause++;
+    endSentence(gap);
     last = m.index + m[0].length;
     const first = tokens.length;
     if (g.word) {
@@ -203,5 +214,6 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     else if (/^(1[5-9]|20)\d\d$/.test(g.num)) unit = 'year';
     tokens.push({ surface: m[0], norm: unit ? `#${unit}${value}` : `#${value}`, start, end, value, unit, clause });
   }
+  endSentence(slice.slice(last));
   return tokens;
 }

@@ -7,7 +7,7 @@ import type { BlockKind } from '../../../common/plaintext';
 import type { ConceptMatcher } from './concepts';
 import { tokenize, type Token } from './normalise';
 import { splitSentences } from './sentences';
-import { STOPWORDS } from './stopwords';
+import { inFunctionPhrase, STOPWORDS } from './stopwords';
 
 /** What the aligner needs of a document. */
 export interface AlignInput {
@@ -51,7 +51,10 @@ const SKIPPED: ReadonlySet<BlockKind> = new Set(['heading', 'code']);
 
 /** Index terms of a token sequence, and where multi-word concept mentions end. */
 export function termsOf(tokens: Token[], concepts: ConceptMatcher): { termOf: string[]; ends: Map<number, number> } {
-  const termOf = tokens.map((t) => (t.value !== undefined || t.norm.length < 2 || STOPWORDS.has(t.norm) ? '' : t.norm));
+  const phrase = inFunctionPhrase(tokens.map((t) => t.surface.toLowerCase()));
+  const termOf = tokens.map((t, i) =>
+    t.value !== undefined || t.norm.length < 2 || STOPWORDS.has(t.norm) || phrase[i] ? '' : t.norm,
+  );
   const ends = new Map<number, number>();
   for (const hit of concepts.match(tokens)) {
     for (let i = hit.from; i < hit.to; i++) termOf[i] = '';

@@ -23,6 +23,9 @@ export interface SuggestionServiceOptions {
   events?: EventHub;
 }
 
+/** Least time between two events telling how far adding meaning has got. */
+const REFINE_EVENT_GAP_MS = 250;
+
 /** Creates the handlers of the Align, counterpart and concept calls. */
 export function createSuggestionHandlers(
   store: WorkspaceStore,
@@ -33,6 +36,15 @@ export function createSuggestionHandlers(
   const jobs = new Map<string, AlignJob>();
   let running: AlignJob | undefined;
   let jobCount = 0;
+  // How adding meaning goes reaches the windows (the counterparts panel counts along, then asks
+  // again): each change of state at once, the count at most every REFINE_EVENT_GAP_MS.
+  let lastRefine = { state: '', at: 0 };
+  aligner.onRefine((progress) => {
+    const now = Date.now();
+    if (progress.state === lastRefine.state && now - lastRefine.at < REFINE_EVENT_GAP_MS) return;
+    lastRefine = { state: progress.state, at: now };
+    options.events?.emit('refineProgress', progress);
+  });
   // The counterpart index is built (and the passages embedded) while the analyst reads, not on
   // the first question.
   if (store.data.documents.length >= 2) aligner.prepare({ key: corpus.key(), load: corpus.load });

@@ -1,5 +1,5 @@
 /** One counterpart in the counterparts panel: relation, similarity, the passage, what differs, actions. */
-import { DIFFERENCE_KINDS, type CounterpartMatch, type Relation } from '../../../common/model';
+import { DIFFERENCE_KINDS, type CounterpartMatch, type Counterparts, type Relation } from '../../../common/model';
 import { h } from '../dom';
 import { clip } from '../labels';
 
@@ -67,4 +67,19 @@ export function matchCard(m: CounterpartMatch, label: string, isOpen: boolean): 
     ...(shared.length ? [h('p', { class: 'cp-shared' }, `Shared: ${shared.slice(0, 5).join('; ')}`)] : []),
     h('div', { class: 'cp-actions' }, linkButton, showButton),
   );
+}
+
+/** Shows a card as linked (from the panel), with the relation chosen. */
+export function markLinked(el: HTMLElement, relation: Relation): void {
+  el.classList.add('is-linked');
+  const button = el.querySelector('.cp-link');
+  if (button) button.textContent = `Linked: ${relation} ✓`;
+}
+
+/** How the matches were ranked, for the panel's status. */
+export function rankedBy(answer: Counterparts): string {
+  if (answer.error) return answer.error;
+  if (answer.state === 'refined') return 'ranked by words and meaning';
+  const p = answer.progress;
+  return p ? `ranked by words; adding meaning (${p.done} of ${p.total})` : 'ranked by words';
 }

@@ -7,7 +7,9 @@
  *
  * Questions are paced (QuestionPacer: at once after a rest, one at a time), answered out
  * of order safely (only the latest is shown), and never block typing: the panel only
- * reads the selection.
+ * reads the selection. While the aligner is adding meaning (sentence embeddings) the status
+ * counts along; once it is done, the passage shown is asked about again, so its matches are
+ * ranked by words and meaning without the analyst moving the cursor.
  */
 import {
   type CounterpartMatch as Match,
@@ -16,12 +18,14 @@ import {
   type Link,
   type Relation,
 } from '../../../common/model';
+import type { RefineProgress } from '../../../common/api';
 import { posToOffset } from '../../../common/plaintext';
+import { onEvent } from '../bridge';
 import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
-import { focusOf, matchCard } from './counterpart-card';
+import { focusOf, markLinked, matchCard, rankedBy } from './counterpart-card';
 import type { CounterpartQuery, CounterpartSource } from './counterpart-source';
 import { plainText } from './geometry';
 import { QuestionPacer } from './question-pacer';
@@ -71,8 +75,12 @@ export class CounterpartsPanel {
   );
   /** How the cursor last moved: a collapsed selection is followed only after keys (a click is read where it lands). */
   private lastInput: 'key' | 'pointer' = 'pointer';
+  /** Whether the question waiting for its pause is about the passage under the pointer. */
+  private hoverPending = false;
   /** Where the last click began, in a pane's text. */
   private pressed?: { pane: Pane; query: CounterpartQuery };
+  /** Matches linked from the panel, by passage and match (kept when the same answer is drawn again). */
+  private readonly linked = new Map<string, Relation>();
 
   constructor(private readonly host: CounterpartsHost) {
     this.toggleButton = h(
@@ -115,6 +123,7 @@ export class CounterpartsPanel {
       },
       true,
     );
+    onEvent('refineProgress', (progress) => this.refineProgress(progress));
     document.addEventListener('click', (event) => {
       const at = this.pressed;
       this.pressed = undefined;
@@ -142,6 +151,21 @@ export class CounterpartsPanel {
     if (!this.isOpen) this.toggle(true);
     else if (this.element.contains(document.activeElement)) this.toggle(false);
     else this.matchElements()[0]?.focus();
+  }
+
+  /** How the aligner's adding of meaning goes: counted in the status, then the passage shown asked about again. */
+  refineProgress(progress: RefineProgress): void {
+    const answer = this.answer;
+    if (!answer || answer.state === 'refined' || answer.error || !answer.matches.length) return;
+    if (progress.state === 'embedding') {
+      this.answer = { ...answer, progress: { done: progress.done, total: progress.total } };
+      this.setStatus(rankedBy(this.answer), false);
+    } else if (progress.state === 'failed') {
+      this.answer = { ...answer, progress: undefined, error: `Ranked by words only: ${progress.error ?? 'failed'}` };
+      this.setStatus(rankedBy(this.answer), false);
+    } else if (this.isOpen && this.answerPane && this.lastQuery) {
+      void this.run(this.answerPane, this.lastQuery);
+    }
   }
 
   private paneOf(node: Node | null): Pane | undefined {
@@ -177,13 +201,15 @@ export class CounterpartsPanel {
     if (event.buttons) return;
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return; // a selection wins over pointing
-    this.pointedAt(event, HOVER_DELAY_MS);
-  }
-
-  /** Asks about the passage under the pointer. */
-  private pointedAt(event: MouseEvent, delay: number): void {
     const at = this.pointAt(event);
-    if (at) this.ask(at.pane, at.query, delay);
+    if (at) {
+      this.ask(at.pane, at.query, HOVER_DELAY_MS);
+      this.hoverPending = true;
+    } else if (this.hoverPending) {
+      // The pointer left the text (on its way to the panel, say): what it passed over is not asked about.
+      this.pacer.cancel();
+      this.hoverPending = false;
+    }
   }
 
   /** The place in a pane's text under the pointer, while the panel is open. */
@@ -200,6 +226,7 @@ export class CounterpartsPanel {
 
   /** Asks (see QuestionPacer for when) unless the query falls in the passage already answered. */
   private ask(pane: Pane, query: CounterpartQuery, delay: number): void {
+    this.hoverPending = false;
     const shown = this.answer?.passage;
     const within =
       shown &&
@@ -228,9 +255,15 @@ export class CounterpartsPanel {
     try {
       const answer = await this.host.source(query);
       if (ticket !== this.asked) return;
+      // Drawn again (now refined): the match that had the focus keeps it, if it is still listed.
+      const focused = this.matchElements().find((el) => el === document.activeElement);
       this.answer = answer;
       this.answerPane = pane;
       this.render(answer);
+      if (focused)
+        this.matchElements()
+          .find((el) => el.dataset.doc === focused.dataset.doc && el.dataset.start === focused.dataset.start)
+          ?.focus();
       performance.measure('counterparts:update', 'counterparts:ask');
       this.setStatus(answer.matches.length ? rankedBy(answer) : 'nothing close in the other texts', false);
     } catch (err) {
@@ -258,10 +291,14 @@ export class CounterpartsPanel {
       h('span', { class: 'cp-source' }, this.label(passage.doc)),
       passage.text ? ` “${clip(passage.text, 180)}”` : ' No passage here.',
     );
-    const open = new Set(this.host.panes().map((p) => p.docId));
+    const paneOrder = this.host.panes().map((p) => p.docId);
+    const open = new Set(paneOrder);
+    // Columns in the order the panes show the texts, then the texts not open, oldest first.
+    const place = (d: DocumentSummary) => (open.has(d.id) ? paneOrder.indexOf(d.id) : paneOrder.length);
     const columns = this.host
       .documents()
       .filter((d) => d.id !== passage.doc)
+      .sort((x, y) => place(x) - place(y) || (x.meta.date ?? '').localeCompare(y.meta.date ?? ''))
       .map((d) => {
         const matches = answer.matches.filter((m) => m.doc === d.id);
         return h(
@@ -281,8 +318,18 @@ export class CounterpartsPanel {
     this.columns.replaceChildren(...columns);
   }
 
+  /** A match of the passage shown, as remembered once linked. */
+  private linkKey(m: Match): string | undefined {
+    const from = this.answer?.passage;
+    const f = focusOf(m);
+    return from && `${from.doc}:${from.start}-${from.end}>${m.doc}:${f.start}-${f.end}`;
+  }
+
   private matchElement(m: Match, isOpen: boolean): HTMLElement {
     const el = matchCard(m, this.label(m.doc), isOpen);
+    const key = this.linkKey(m);
+    const linked = key && this.linked.get(key);
+    if (linked) markLinked(el, linked);
     el.querySelector('.cp-link')?.addEventListener('click', () => void this.makeLink(el, m, m.relation));
     el.querySelector('.cp-show')?.addEventListener('click', () => void this.showMatch(m));
     return el;
@@ -319,9 +366,9 @@ export class CounterpartsPanel {
         },
       ];
       await this.host.link(relation, ends);
-      el.classList.add('is-linked');
-      const button = el.querySelector('.cp-link');
-      if (button) button.textContent = `Linked: ${relation} ✓`;
+      const key = this.linkKey(m);
+      if (key) this.linked.set(key, relation);
+      markLinked(el, relation);
       this.host.notify(`Linked (${relation}) with ${this.label(m.doc)}. Ctrl+Z undoes it.`);
     } catch (err) {
       this.host.notify(`The link was not made: ${(err as Error).message}`, 'error');
@@ -361,12 +408,4 @@ export class CounterpartsPanel {
     else return;
     event.preventDefault();
   }
-}
-
-/** How the matches were ranked, for the panel's status. */
-function rankedBy(answer: CounterpartsAnswer): string {
-  if (answer.error) return answer.error;
-  if (answer.state === 'refined') return 'ranked by words and meaning';
-  const p = answer.progress;
-  return p ? `ranked by words; adding meaning (${p.done} of ${p.total})` : 'ranked by words';
 }

@@ -9,7 +9,7 @@ import type { DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
 import { DetailsDialog } from './details-dialog';
-import { IMPORT_ACCEPT, MAX_IMPORT_MB, readAsBase64, sizeLabel } from './read-file';
+import { IMPORT_ACCEPT, readAsBase64, sizeLabel, tooLargeToImport } from './read-file';
 
 export interface ImporterHost {
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
@@ -69,8 +69,19 @@ export class Importer {
     this.button.addEventListener('click', () => this.pick());
   }
 
-  /** Opens the system's file picker. */
+  /**
+   * Opens the system's file picker. A browser shows it only in answer to the analyst's own
+   * click or key: a command that reaches the page any other way (a menu item sent over IPC,
+   * a shortcut the browser keeps for itself) would be refused without a word. Then the
+   * Import… button takes the focus and the notice says to press Enter, which opens it.
+   */
   pick(): void {
+    const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
+    if (activation && !activation.isActive) {
+      this.button.focus();
+      this.host.notify('Press Enter to choose the files to import (or drop them on the window).');
+      return;
+    }
     this.input.click();
   }
 
@@ -85,11 +96,9 @@ export class Importer {
   }
 
   private async importOne(file: File): Promise<void> {
-    if (file.size > MAX_IMPORT_MB * 1048576) {
-      this.host.notify(
-        `${file.name} is ${sizeLabel(file.size)}; Parallax imports files up to ${MAX_IMPORT_MB} MB.`,
-        'error',
-      );
+    const tooLarge = tooLargeToImport(file);
+    if (tooLarge) {
+      this.host.notify(tooLarge, 'error');
       return;
     }
     if (/\.json$/i.test(file.name)) {

@@ -24,7 +24,11 @@ export function confidenceOf(s: Suggestion): number {
   return s.confidence ?? s.score;
 }
 
-/** The suggestions the filter lets through, most confident first (ties in a stable order). */
+/**
+ * The suggestions the filter lets through, most confident first; among those Align is as
+ * sure of (most "related" ones share one confidence), the most alike first; then in a
+ * stable order.
+ */
 export function queueItems(list: readonly Suggestion[], filter: QueueFilter): Suggestion[] {
   return list
     .filter(
@@ -33,7 +37,7 @@ export function queueItems(list: readonly Suggestion[], filter: QueueFilter): Su
         (!filter.pair || pairOf(s.a.doc, s.b.doc) === filter.pair) &&
         (filter.status === 'all' || s.status === filter.status),
     )
-    .sort((x, y) => confidenceOf(y) - confidenceOf(x) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    .sort((x, y) => confidenceOf(y) - confidenceOf(x) || y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /**

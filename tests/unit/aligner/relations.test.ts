@@ -45,6 +45,65 @@ describe('conflict only on strong, checkable evidence', () => {
     expect(kinds(notOnly)).not.toContain('negation');
   });
 
+  it('a negation in a question asks rather than denies, on either side', () => {
+    const asked = relate(
+      side('Will the harbour board not renew the ferry licence for the island route?'),
+      side('The harbour board will renew the ferry licence for the island route.'),
+    );
+    expect(asked.relation).toBe('related');
+    expect(kinds(asked)).not.toContain('negation');
+    const answeredByQuestion = relate(
+      side('The harbour board will not renew the ferry licence for the island route.'),
+      side('Will the harbour board renew the ferry licence for the island route?'),
+    );
+    expect(answeredByQuestion.relation).toBe('related');
+  });
+
+  it('"no more than", "not less … than", "no doubt" and "do not object" restrict, compare or affirm: no negation', () => {
+    for (const [a, b] of [
+      [
+        'The harbour board grants no more than two ferry licences a year.',
+        'The harbour board grants two ferry licences a year.',
+      ],
+      [
+        'The ferry licence is not less costly than the bridge toll.',
+        'The ferry licence is costly, like the bridge toll.',
+      ],
+      ['The harbour board has no doubt renewed the ferry licence.', 'The harbour board renewed the ferry licence.'],
+      [
+        'The harbour board does not object to the ferry licence.',
+        'The harbour board objects to the ferry licence fee.',
+      ],
+    ])
+      expect(kinds(relate(side(a), side(b)))).not.toContain('negation');
+  });
+
+  it('only the predicate a negator denies counts: a shared word further on is not denied', () => {
+    const r = relate(
+      side('The harbour board did not hear about the ferry licence for the island route.'),
+      side('The harbour board renewed the ferry licence for the island route.'),
+    );
+    expect(kinds(r)).not.toContain('negation');
+    expect(r.relation).toBe('related');
+  });
+
+  it('a denied constituent ("no ferry licence") is a difference to check, not a conflict', () => {
+    const r = relate(
+      side('The island route has no ferry licence from the harbour board this year.'),
+      side('The ferry licence from the harbour board for the island route runs this year.'),
+    );
+    expect(kinds(r)).toContain('negation');
+    expect(r.relation).toBe('related');
+  });
+
+  it('the words of a concept\'s name are no contrast ("Northern Territories" / "southern coast")', () => {
+    const r = relate(
+      side('Tokyo raised the Northern Territories with Moscow during the fishery talks.'),
+      side('Tokyo raised the southern coast with Moscow during the fishery talks.'),
+    );
+    expect(kinds(r)).not.toContain('antonym');
+  });
+
   it('differing quantities of the same thing at the same time conflict; at different times they do not', () => {
     const same = relate(
       side('In 2021 the ferry company carried 40% of island freight.'),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignInputOf } from '../../../main/services/aligner/align';
 import { DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
+import type { RefineProgress } from '../../../common/api';
 import { AlignerEngine } from '../../../main/services/aligner/engine';
 import { EmbeddingCache, textKey } from '../../../main/services/aligner/semantic/cache';
 import { DIMENSIONS, unit, type SentenceEncoder } from '../../../main/services/aligner/semantic/encoder';
@@ -98,6 +99,38 @@ describe('refined counterparts', () => {
     expect(refined.progress).toBeUndefined();
     expect(refined.matches[0].text).toContain('Dredging the harbour channel');
     expect(refined.matches[0].similarity).toBeGreaterThan(0);
+  });
+
+  it('tell how refining goes as it goes: embedding n of m, then refined', async () => {
+    const enc = fakeEncoder();
+    const told: RefineProgress[] = [];
+    const engine = new AlignerEngine({
+      semantic: true,
+      encoder: async () => enc,
+      encoderVersion: enc.version,
+      onRefine: (p) => told.push(p),
+    });
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS, cachePath: tmp() });
+    engine.prepare();
+    for (let i = 0; i < 50 && told.at(-1)?.state !== 'refined'; i++) await new Promise((r) => setTimeout(r, 5));
+    const total = engine.prepare().passages.length;
+    expect(told[0]).toEqual({ state: 'embedding', done: 0, total });
+    expect(told.at(-2)).toEqual({ state: 'embedding', done: total, total });
+    expect(told.at(-1)).toEqual({ state: 'refined', done: total, total });
+    expect(engine.counterparts({ doc: 'a', start: 0, end: 0 }).state).toBe('refined');
+  });
+
+  it('tell that refining failed, and why', async () => {
+    const told: RefineProgress[] = [];
+    const engine = new AlignerEngine({
+      semantic: true,
+      encoder: () => Promise.reject(new Error('no model')),
+      onRefine: (p) => told.push(p),
+    });
+    engine.setCorpus({ key: 'k1', docs, concepts: DEFAULT_CONCEPTS });
+    engine.prepare();
+    for (let i = 0; i < 50 && told.at(-1)?.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(told.at(-1)).toEqual({ state: 'failed', done: 0, total: 0, error: 'no model' });
   });
 
   it('refine from the cache alone, without loading the encoder, when every passage is cached', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { americanSpelling, lemma, tokenize } from '../../../main/services/aligner/normalise';
 import { splitSentences } from '../../../main/services/aligner/sentences';
+import { ConceptMatcher } from '../../../main/services/aligner/concepts';
+import { sideOfText } from '../../../main/services/aligner/passages';
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -83,5 +85,22 @@ describe('normalisation', () => {
       [9.57e9, '$'],
       [1945, 'year'],
     ]);
+  });
+});
+
+describe('index terms', () => {
+  const terms = (text: string) => sideOfText(text, new ConceptMatcher([])).termOf.filter(Boolean);
+
+  it('leave out the nouns of complex prepositions, and keep the same nouns used as nouns', () => {
+    expect(terms('In addition to sanctions, Japan sent aid in terms of equipment.')).toEqual([
+      'sanction',
+      'japan',
+      'send',
+      'aid',
+      'equipment',
+    ]);
+    expect(terms('The addition of two divisions changed the terms of the treaty.')).toEqual(
+      expect.arrayContaining(['addition', 'division', 'term', 'treaty']),
+    );
   });
 });

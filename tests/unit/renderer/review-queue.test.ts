@@ -28,6 +28,16 @@ describe('the review queue', () => {
     expect(queueItems(list, all).map((s) => s.id)).toEqual(['s2', 's4', 's3', 's5', 's1']);
   });
 
+  it('among suggestions Align is as sure of, lists the most alike first', () => {
+    const sameConfidence = [
+      { ...suggestion('a-weak', 0.3, 'related', 'a', 'b'), confidence: 0.6 },
+      { ...suggestion('b-strong', 0.8, 'related', 'a', 'b'), confidence: 0.6 },
+      { ...suggestion('c-middle', 0.5, 'related', 'a', 'b'), confidence: 0.6 },
+      { ...suggestion('d-unsure', 0.9, 'related', 'a', 'b'), confidence: 0.4 },
+    ];
+    expect(queueItems(sameConfidence, all).map((s) => s.id)).toEqual(['b-strong', 'c-middle', 'a-weak', 'd-unsure']);
+  });
+
   it('uses the confidence Align gives where there is one, else the score', () => {
     const withConfidence = [
       { ...suggestion('low-score', 0.2, 'agree', 'a', 'b'), confidence: 0.95 },
