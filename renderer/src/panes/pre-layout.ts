@@ -53,6 +53,7 @@ function inputPending(): boolean {
   return scheduling?.isInputPending?.() ?? false;
 }
 
+/** The top-level blocks the document schema draws (common/schema.ts, toDOM). */
 const BLOCK_TAGS = 'p, h1, h2, h3, h4, h5, h6, blockquote, pre, hr, ul, ol, section';
 
 type Range = [from: number, to: number];
