@@ -56,7 +56,40 @@ function inputPending(): boolean {
 /** The top-level blocks the document schema draws (common/schema.ts, toDOM). */
 const BLOCK_TAGS = 'p, h1, h2, h3, h4, h5, h6, blockquote, pre, hr, ul, ol, section';
 
-type Range = [from: number, to: number];
+/** Places of laid-out blocks among the editor's children, 1-based and inclusive. */
+export type Range = [from: number, to: number];
+
+/** True when the ranges name every one of `count` blocks. */
+export function covers(ranges: readonly Range[], count: number): boolean {
+  return count === 0 || (ranges.length === 1 && ranges[0][0] <= 1 && ranges[0][1] >= count);
+}
+
+/**
+ * The laid-out ranges (1-based, inclusive, sorted, disjoint) after laying out `blocks`
+ * more around block `at` of `count`: the range holding `at` (a new one if none does)
+ * grows two blocks downward for one upward, in one direction only once it reaches an end; ranges
+ * that meet are merged, and places beyond the text (blocks deleted) are dropped.
+ */
+export function widen(ranges: readonly Range[], at: number, count: number, blocks: number): Range[] {
+  const next = ranges.filter(([from]) => from <= count).map(([from, to]): Range => [from, Math.min(to, count)]);
+  let range = next.find(([from, to]) => from <= at && at <= to);
+  if (!range) {
+    range = [at, at - 1];
+    next.push(range);
+    next.sort((a, b) => a[0] - b[0]);
+  }
+  // Two down for one up; what one end has no room for goes to the other.
+  const up = Math.min(range[0] - 1, blocks - Math.min(Math.ceil((blocks * 2) / 3), count - range[1]));
+  range[1] = Math.min(count, range[1] + blocks - up);
+  range[0] -= up;
+  const merged: Range[] = [];
+  for (const r of next) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else if (r[1] >= r[0]) merged.push(r);
+  }
+  return merged;
+}
 
 /** What a pane gives the pre-layout: where its text is and how to name its blocks. */
 export interface PreLayoutTarget {
@@ -186,28 +219,8 @@ export class PreLayout {
 
   /** Widens the range around the reading place by `blocks`; false when every block is in. */
   private grow(doc: HTMLElement, count: number, blocks: number): boolean {
-    if (this.ranges.length === 1 && this.ranges[0][0] <= 1 && this.ranges[0][1] >= count) return false;
-    if (!count) return false;
-    const at = this.firstVisible(doc, count);
-    let i = this.ranges.findIndex(([from, to]) => from <= at && at <= to);
-    if (i < 0) {
-      this.ranges.push([at, at - 1]);
-      this.ranges.sort((a, b) => a[0] - b[0]);
-      i = this.ranges.findIndex(([from]) => from === at);
-    }
-    const range = this.ranges[i];
-    const down = Math.ceil((blocks * 2) / 3);
-    const room = count - range[1];
-    range[1] = Math.min(count, range[1] + down);
-    range[0] = Math.max(1, range[0] - (blocks - Math.min(down, room)));
-    // Merge with neighbours it now meets.
-    const merged: Range[] = [];
-    for (const r of this.ranges) {
-      const last = merged[merged.length - 1];
-      if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
-      else merged.push([r[0], Math.min(r[1], count)]);
-    }
-    this.ranges = merged;
+    if (covers(this.ranges, count)) return false;
+    this.ranges = widen(this.ranges, this.firstVisible(doc, count), count, blocks);
     return true;
   }
 
