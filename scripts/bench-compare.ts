@@ -116,11 +116,21 @@ async function seed(path: string, withLinks = true): Promise<string[]> {
   return docs.map((d) => d.id);
 }
 
-async function scrolling(browser: Browser, page: Page): Promise<ScrollFrames & { curves: number }> {
+/** Scrolls the second pane down and up again under a trace (already started when `traced`). */
+async function scrolling(browser: Browser, page: Page, traced = false): Promise<ScrollFrames & { curves: number }> {
   const body = page.locator('.pane-body').nth(1);
   const box = (await body.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  if (!traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  else {
+    const begun = await page.evaluate(
+      () =>
+        Array.from((globalThis as any).document.querySelectorAll('style[data-pre-layout]')).some(
+          (s: any) => s.textContent,
+        ), // eslint-disable-line @typescript-eslint/no-explicit-any
+    );
+    if (begun) console.log('  (the panes had begun laying text out ahead before the scroll)');
+  }
   for (let i = 0; i < 80; i++) {
     await page.mouse.wheel(0, i < 40 ? 120 : -120);
     await page.waitForTimeout(30);
@@ -136,15 +146,20 @@ async function scrolling(browser: Browser, page: Page): Promise<ScrollFrames & {
 }
 
 /**
- * Opens a workspace in a fresh page and waits for its four panes; unless `right away`,
- * also until the panes have laid their text out ahead in idle time (at least 500 ms).
- * Resolves with the page and how long that took after the panes were drawn (ms).
+ * Opens a workspace in a fresh page and waits for its four panes; `rightAway`, with the
+ * trace already started (for scrolling at once); otherwise also until the panes have
+ * laid their text out ahead in idle time (at least 500 ms). Resolves with the page and
+ * how long that took after the panes were drawn (ms).
  */
 async function open(browser: Browser, url: string, rightAway = false): Promise<{ page: Page; laidOut?: number }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // Right away: the trace starts before the page opens, so the scroll can follow the panes at once.
+  if (rightAway) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
   await page.goto(url);
   await page.waitForFunction(
     () => (globalThis as any).document.querySelectorAll('.pane .pm-doc').length === 4, // eslint-disable-line @typescript-eslint/no-explicit-any
+    null,
+    { polling: 'raf' },
   );
   if (rightAway) return { page };
   const drawn = Date.now();
@@ -323,7 +338,7 @@ async function main(): Promise<void> {
     try {
       // Scrolling the moment the panes are drawn, before they are laid out ahead.
       const early = await open(browser, host.url, true);
-      const first = await scrolling(browser, early.page);
+      const first = await scrolling(browser, early.page, true);
       await early.page.close();
       console.log(
         `  scrolling a pane as soon as the panes are drawn, before their text is laid out ahead (${load()}):`,
