@@ -3,9 +3,11 @@
  * (accept, dismiss). Each action records the state of every record it touched, before
  * and after; undo puts the "before" states back, redo the "after" states. Text edits
  * have their own history in the editor (ProseMirror's), so this one never holds
- * document text.
+ * document text; but the ranges it holds follow the text like live ones (see
+ * `anchoredStates` and `takeLiveStates`), so a step never puts back a stale range.
  */
 import type { WorkspaceFile } from '../../../common/model';
+import type { Anchored } from './anchors';
 
 /** The record lists of the workspace that undo covers. */
 export const UNDOABLE = ['codebook', 'annotations', 'links', 'suggestions', 'topics'] as const;
@@ -146,6 +148,57 @@ export function applyChange(
   return { annotations, links };
 }
 
+const sameAnchor = (a: Anchored, b: Anchored): boolean =>
+  a.doc === b.doc &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.revision === b.revision &&
+  a.orphan === b.orphan &&
+  a.quote.exact === b.quote.exact;
+
+/**
+ * Gives the ranges of `kept` that the action left where they were (the same range in
+ * `was`, the state the workspace is in now) the range they have now in `live`: the
+ * workspace followed every edit of the text exactly, the history only by comparing
+ * texts.
+ */
+function keepLiveRanges(kept: Anchored[], was: Anchored[], live: Anchored[]): void {
+  if (was.length !== live.length) return;
+  for (const k of kept) {
+    const at = was.findIndex((w) => sameAnchor(w, k));
+    if (at < 0) continue;
+    const { doc, start, end, quote, revision, orphan } = live[at];
+    Object.assign(k, { doc, start, end, quote: clone(quote), revision, orphan });
+  }
+}
+
+/**
+ * Before a step: the state a step leaves (the "after" of an undo, the "before" of a
+ * redo) becomes the record as it is now, and ranges the action did not move are put
+ * back where they are now. So redo gives back a link exactly as it stood before the
+ * undo, edits made since included.
+ */
+export function takeLiveStates(data: WorkspaceFile, change: Change, direction: 'undo' | 'redo'): void {
+  const target = direction === 'undo' ? 'before' : 'after';
+  const other = direction === 'undo' ? 'after' : 'before';
+  for (const e of change.annotations) {
+    const live = data.annotations.find((a) => a.id === e.id);
+    const kept = e[target];
+    const was = e[other];
+    if (!live || !was) continue;
+    if (kept) keepLiveRanges([kept], [was], [live]);
+    e[other] = clone(live);
+  }
+  for (const e of change.links) {
+    const live = data.links.find((l) => l.id === e.id);
+    const kept = e[target];
+    const was = e[other];
+    if (!live || !was) continue;
+    if (kept) keepLiveRanges(kept.ends, was.ends, live.ends);
+    e[other] = clone(live);
+  }
+}
+
 /** The undo and redo stacks of one workspace (in memory: a restart starts a fresh history). */
 export class ChangeHistory {
   private done: Change[] = [];
@@ -168,6 +221,14 @@ export class ChangeHistory {
     const c = this.undone.pop();
     if (c) this.done.push(c);
     return c;
+  }
+
+  /** Every range held in the history's states (annotations and link ends), to map through text edits. */
+  *anchoredStates(): Generator<Anchored> {
+    for (const change of [...this.done, ...this.undone]) {
+      for (const e of change.annotations) for (const s of [e.before, e.after]) if (s) yield s;
+      for (const e of change.links) for (const s of [e.before, e.after]) if (s) yield* s.ends;
+    }
   }
 
   labels(): { undo: string | null; redo: string | null } {

@@ -4,16 +4,22 @@
  * the last of them whichever it was.
  */
 import type { HistoryState, WorkspacePart } from '../../../common/api';
-import type { WorkspaceFile } from '../../../common/model';
+import type { DocumentRecord, WorkspaceFile } from '../../../common/model';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { reanchorAnnotation, textOf } from './anchors';
-import { applyChange, ChangeHistory, ChangeRecorder, UNDOABLE, type Change } from './history';
+import { attach, reanchorAnnotation, textOf } from './anchors';
+import { applyChange, ChangeHistory, ChangeRecorder, takeLiveStates, UNDOABLE, type Change } from './history';
+import { mapRange, textEdits } from './text-mapping';
 
 export interface Undoable {
   /** Runs an undoable action on the workspace and records what it touched. */
   act<T>(label: string, run: (data: WorkspaceFile, touch: ChangeRecorder) => T): Promise<T>;
   /** Undoes or redoes the last action; says what was done and what is next. */
   step(direction: 'undo' | 'redo'): Promise<HistoryState>;
+  /**
+   * The text of `record` changed from `before` (revision `from`) to its current text:
+   * the ranges kept in the history follow, like the live ones (call inside the update).
+   */
+  textChanged(record: DocumentRecord, from: number, before: string, after: string): void;
 }
 
 /** Creates the undo history of one open workspace. */
@@ -28,10 +34,23 @@ export function createUndoable(store: WorkspaceStore): Undoable {
         return result;
       }),
 
+    textChanged(record, from, before, after) {
+      const edits = textEdits(before, after);
+      // Edits too large to find cheaply leave the states behind; a step then finds them by quote.
+      if (!edits) return;
+      for (const a of history.anchoredStates()) {
+        if (a.doc !== record.id || a.orphan || a.revision !== from) continue;
+        const range = mapRange(edits, a.start, a.end);
+        if (range) attach(a, record, after, range.start, range.end);
+        else a.orphan = true; // its whole text was deleted, as a live range would be
+      }
+    },
+
     async step(direction) {
       const change = direction === 'undo' ? history.takeUndo() : history.takeRedo();
       if (change) {
         await store.update((data) => {
+          takeLiveStates(data, change, direction);
           const restored = applyChange(data, change, direction);
           const anchored = [...restored.annotations, ...restored.links.flatMap((l) => l.ends)];
           // A restored range may refer to a revision the text has moved on from.

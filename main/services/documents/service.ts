@@ -9,7 +9,8 @@ import { ParallaxError, type ApiHandlers } from '../../../common/api';
 import type { DocumentRecord, Layout } from '../../../common/model';
 import { plainTextOf } from '../../../common/plaintext';
 import { schema } from '../../../common/schema';
-import { anchoredItems, attach, reanchorAnnotation, rememberText } from '../annotations/anchors';
+import { anchoredItems, attach, reanchorAnnotation, rememberText, textOf } from '../annotations/anchors';
+import type { Undoable } from '../annotations/undoable';
 import { readImportFile } from '../import/files';
 import { samplesDir } from '../paths';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -21,6 +22,8 @@ type DocumentCalls =
 export interface DocumentServiceOptions {
   /** Where documents whose source is a bare file name came from (default: samples/). */
   sourceDir?: string;
+  /** The undo history, whose kept ranges follow each edit like the live ones. */
+  history?: Pick<Undoable, 'textChanged'>;
 }
 
 /** Creates the handlers of the document and layout calls. */
@@ -76,10 +79,12 @@ export function createDocumentHandlers(
             `"${record.meta.title}" was changed elsewhere (revision ${record.revision}, this edit started from ${baseRevision}). Reload it to continue.`,
           );
         }
+        const before = textOf(record);
         record.doc = json;
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);
+        options.history?.textChanged(record, baseRevision, before, text);
         // Ranges the editor mapped through the edit are exact; the rest are found by quote.
         const mapped = new Map(anchors.map((a) => [a.id, a]));
         const gone = new Set(lost);
