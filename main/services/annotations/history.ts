@@ -2,12 +2,14 @@
  * Undo and redo of the analyst's actions on tags, annotations, links and suggestions
  * (accept, dismiss). Each action records the state of every record it touched, before
  * and after; undo puts the "before" states back, redo the "after" states. Text edits
- * have their own history in the editor (ProseMirror's), so this one never holds
- * document text; but the ranges it holds follow the text like live ones (see
- * `anchoredStates` and `takeLiveStates`), so a step never puts back a stale range.
+ * have their own history in the editor (ProseMirror's), so this one holds document
+ * text only for a text replaced by its file's (text-history.ts); but the ranges it holds
+ * follow the text like live ones (see `anchoredStates` and `takeLiveStates`), so a step
+ * never puts back a stale range.
  */
 import type { WorkspaceFile } from '../../../common/model';
 import type { Anchored } from './anchors';
+import { textStateOf, type TextEntry, type TextState } from './text-history';
 
 /** The record lists of the workspace that undo covers. */
 export const UNDOABLE = ['codebook', 'annotations', 'links', 'suggestions', 'topics'] as const;
@@ -25,6 +27,8 @@ export interface Entry<T> {
 export type Change = { label: string } & { [K in Undoable]: Entry<RecordOf<K>>[] } & {
   /** The order of the topic list before and after, when the action touched topics. */
   topicOrder?: { before: string[]; after: string[] };
+  /** Texts the action replaced (reloaded from their files). */
+  texts?: TextEntry[];
 };
 
 /** Actions kept for undo. */
@@ -76,6 +80,21 @@ export class ChangeRecorder {
     this.note('topics', id);
   }
 
+  private readonly texts = new Map<string, TextState>();
+
+  private textEntries(): TextEntry[] {
+    return [...this.texts].flatMap(([id, before]) => {
+      const record = this.data.documents.find((d) => d.id === id);
+      return record && record.revision !== before.revision ? [{ id, before, after: textStateOf(record) }] : [];
+    });
+  }
+
+  /** Call before replacing a document's text. */
+  text(docId: string): void {
+    const record = this.data.documents.find((d) => d.id === docId);
+    if (record && !this.texts.has(docId)) this.texts.set(docId, textStateOf(record));
+  }
+
   /** The change, with the states after it; entries that ended as they began are left out. */
   finish(label: string): Change {
     const entries = <T extends { id: string }>(before: Map<string, T | null>, list: T[]): Entry<T>[] => {
@@ -98,6 +117,7 @@ export class ChangeRecorder {
       )
         ? { topicOrder: { before: this.topicOrder, after: this.data.topics.map((t) => t.id) } }
         : {}),
+      ...(this.texts.size ? { texts: this.textEntries() } : {}),
     };
   }
 }
@@ -205,10 +225,20 @@ export class ChangeHistory {
   private undone: Change[] = [];
 
   record(change: Change): void {
-    if (UNDOABLE.every((k) => change[k].length === 0) && !change.topicOrder) return;
+    if (UNDOABLE.every((k) => change[k].length === 0) && !change.topicOrder && !change.texts?.length) return;
     this.done.push(change);
     if (this.done.length > HISTORY_DEPTH) this.done.shift();
     this.undone = [];
+  }
+
+  /** The change the next undo or redo would apply, left in place. */
+  peek(direction: 'undo' | 'redo'): Change | undefined {
+    return (direction === 'undo' ? this.done : this.undone).at(-1);
+  }
+
+  /** Takes the next change to undo or redo off the history for good (it can no longer be applied). */
+  drop(direction: 'undo' | 'redo'): void {
+    (direction === 'undo' ? this.done : this.undone).pop();
   }
 
   takeUndo(): Change | undefined {

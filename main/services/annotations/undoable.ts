@@ -8,6 +8,7 @@ import type { DocumentRecord, WorkspaceFile } from '../../../common/model';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { attach, reanchorAnnotation, textOf } from './anchors';
 import { applyChange, ChangeHistory, ChangeRecorder, takeLiveStates, UNDOABLE, type Change } from './history';
+import { applyTextStates, checkTextStep, reanchorTexts } from './text-history';
 import { mapRange, textEdits } from './text-mapping';
 
 export interface Undoable {
@@ -47,10 +48,18 @@ export function createUndoable(store: WorkspaceStore): Undoable {
     },
 
     async step(direction) {
+      const texts = history.peek(direction)?.texts ?? [];
+      try {
+        checkTextStep(store.data, texts, direction);
+      } catch (err) {
+        history.drop(direction);
+        throw err;
+      }
       const change = direction === 'undo' ? history.takeUndo() : history.takeRedo();
       if (change) {
         await store.update((data) => {
           takeLiveStates(data, change, direction);
+          applyTextStates(data, texts, direction);
           const restored = applyChange(data, change, direction);
           const anchored = [...restored.annotations, ...restored.links.flatMap((l) => l.ends)];
           // A restored range may refer to a revision the text has moved on from.
@@ -58,6 +67,7 @@ export function createUndoable(store: WorkspaceStore): Undoable {
             const record = data.documents.find((d) => d.id === a.doc);
             if (record && !a.orphan && a.revision !== record.revision) reanchorAnnotation(a, record, textOf(record));
           }
+          reanchorTexts(data, texts);
         });
       }
       const next = history.labels();
@@ -75,5 +85,6 @@ export function createUndoable(store: WorkspaceStore): Undoable {
 export function touchedBy(change: Change): WorkspacePart[] {
   const parts: WorkspacePart[] = UNDOABLE.filter((k) => change[k].length > 0);
   if (change.topicOrder && !parts.includes('topics')) parts.push('topics');
+  if (change.texts?.length) parts.push('documents');
   return parts;
 }
