@@ -8,6 +8,9 @@ import { h } from './dom';
 /** What the dialog says. */
 export interface ConfirmRequest {
   title: string;
+  /** The question, in full. */
+  question: string;
+  /** What going ahead does besides (smaller). */
   message: string;
   /** The button that goes ahead (e.g. "Replace"). */
   confirm: string;
@@ -21,6 +24,7 @@ export function confirmAction(request: ConfirmRequest): Promise<boolean> {
     'dialog',
     { class: 'io-dialog confirm-dialog', role: 'alertdialog', 'aria-label': request.title },
     h('h2', {}, request.title),
+    h('p', { class: 'confirm-question' }, request.question),
     h('p', { class: 'io-help' }, request.message),
     h('div', { class: 'dialog-actions' }, cancel, go),
   );
@@ -47,9 +51,8 @@ export function confirmAction(request: ConfirmRequest): Promise<boolean> {
 export function confirmReplaceEdits(title: string): Promise<boolean> {
   return confirmAction({
     title: 'Replace your edits?',
-    message:
-      `“${title}” has edits made in Parallax. Replace them with the text of its file? ` +
-      'Annotations and links are found again in the file’s text. Ctrl+Z brings your edits back.',
+    question: `“${title}” has edits made in Parallax. Replace them with the text of its file?`,
+    message: 'Annotations and links are found again in the file’s text. Ctrl+Z brings your edits back.',
     confirm: 'Replace',
   });
 }
