@@ -36,11 +36,14 @@ export function createUndoable(store: WorkspaceStore): Undoable {
       }),
 
     textChanged(record, from, before, after) {
+      const states = [...history.anchoredStates()].filter(
+        (a) => a.doc === record.id && !a.orphan && a.revision === from,
+      );
+      if (!states.length) return;
       const edits = textEdits(before, after);
       // Edits too large to find cheaply leave the states behind; a step then finds them by quote.
       if (!edits) return;
-      for (const a of history.anchoredStates()) {
-        if (a.doc !== record.id || a.orphan || a.revision !== from) continue;
+      for (const a of states) {
         const range = mapRange(edits, a.start, a.end);
         if (range) attach(a, record, after, range.start, range.end);
         else a.orphan = true; // its whole text was deleted, as a live range would be
