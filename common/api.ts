@@ -152,12 +152,21 @@ export const contract = {
     output: z.object({ revision: Revision, orphaned: z.number().int().nonnegative() }),
   },
   saveLayout: { input: Layout.strict(), output: Layout },
-  /** Reads a document's source file again (it was edited elsewhere) and re-anchors its annotations. */
+  /**
+   * Reads a document's source file again (it was edited elsewhere) and re-anchors its
+   * annotations. When the text holds edits made in Parallax (`edited`), nothing changes
+   * unless `replaceEdits` says to replace them.
+   */
   reloadDocument: {
-    input: z.object({ id: DocumentId }).strict(),
+    input: z.object({ id: DocumentId, replaceEdits: z.boolean().optional() }).strict(),
     output: z.object({
       revision: Revision,
+      /** The file holds the text the workspace has. */
       unchanged: z.boolean(),
+      /** The workspace's text held edits made in Parallax. */
+      edited: z.boolean(),
+      /** The text is now the file's (false: unchanged, or edits kept because `replaceEdits` was not given). */
+      replaced: z.boolean(),
       moved: z.number().int().nonnegative(),
       orphaned: z.number().int().nonnegative(),
     }),

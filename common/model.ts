@@ -66,6 +66,11 @@ export const DocumentRecord = z.object({
   revision: z.number().int().nonnegative(),
   /** Where the text came from (a sample file name, an imported path). */
   source: z.string().max(2000).optional(),
+  /**
+   * The revision whose text was last read from `source` (import, reload); a later
+   * revision holds edits made in Parallax. Absent: 0, the revision a document starts at.
+   */
+  sourceRevision: z.number().int().nonnegative().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

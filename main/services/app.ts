@@ -63,7 +63,7 @@ export function createWorkspaceService(ctx: ServiceContext): ApiHandlers {
   // One history for every analysis action, so Ctrl+Z undoes the last whichever service made it.
   const undoable = createUndoable(store);
   return {
-    ...createDocumentHandlers(store, { sourceDir: ctx.sourceDir }),
+    ...createDocumentHandlers(store, { sourceDir: ctx.sourceDir, history: undoable }),
     ...createAnnotationHandlers(store, undoable),
     ...createLinkHandlers(store, undoable),
     ...createSuggestionHandlers(store, { aligner: ctx.aligner, events: ctx.events }),

@@ -18,7 +18,7 @@ const TAGS: WorkspacePart[] = ['codebook', 'annotations', 'links'];
 const CHANGES: { [K in CallName]?: ChangeRule<K> } = {
   // A saved edit or a re-read file moves the annotations and link ends of its text.
   saveDocument: TEXT,
-  reloadDocument: (out) => (out.unchanged ? [] : TEXT),
+  reloadDocument: (out) => (out.replaced ? TEXT : []),
   commitImport: TEXT,
   updateDocumentMeta: ['documents'],
   importAnnotations: ['documents', ...TAGS],

@@ -116,7 +116,7 @@ describe('annotations', () => {
     ];
     writeFileSync(join(dir, 'essay.md'), `---\ntitle: Essay\nauthors: [A. Author]\n---\n\n${changed.join('\n\n')}\n`);
     const result = await ok('reloadDocument', { id: 'essay' });
-    expect(result).toEqual({ revision: 1, unchanged: false, moved: 2, orphaned: 1 });
+    expect(result).toEqual({ revision: 1, unchanged: false, edited: false, replaced: true, moved: 2, orphaned: 1 });
     const list = (await ok<{ annotations: Annotation[] }>('listAnnotations', {})).annotations;
     const text = changed.join('\n\n');
     const at = (id: string) => list.find((x) => x.id === id)!;

@@ -7,8 +7,13 @@ describe('what each call changes', () => {
     expect(changedBy('createAnnotation', {} as never)).toEqual(['annotations']);
     expect(changedBy('setSuggestionStatus', {} as never)).toEqual(['suggestions', 'links']);
     expect(changedBy('saveDocument', {} as never)).toEqual(['documents', 'annotations', 'links']);
-    expect(changedBy('reloadDocument', { unchanged: true } as never)).toEqual([]);
-    expect(changedBy('reloadDocument', { unchanged: false } as never)).toEqual(['documents', 'annotations', 'links']);
+    expect(changedBy('reloadDocument', { unchanged: true, replaced: false } as never)).toEqual([]);
+    expect(changedBy('reloadDocument', { unchanged: false, edited: true, replaced: false } as never)).toEqual([]);
+    expect(changedBy('reloadDocument', { unchanged: false, replaced: true } as never)).toEqual([
+      'documents',
+      'annotations',
+      'links',
+    ]);
     expect(changedBy('undo', { touched: ['links', 'suggestions'] } as never)).toEqual(['links', 'suggestions']);
     const reads: CallName[] = CALL_NAMES.filter((n) => /^(get|list|search|prepare)/.test(n));
     for (const name of reads) expect(changedBy(name, {} as never), name).toEqual([]);

@@ -2,10 +2,14 @@
  * Undo and redo of the analyst's actions on tags, annotations, links and suggestions
  * (accept, dismiss). Each action records the state of every record it touched, before
  * and after; undo puts the "before" states back, redo the "after" states. Text edits
- * have their own history in the editor (ProseMirror's), so this one never holds
- * document text.
+ * have their own history in the editor (ProseMirror's), so this one holds document
+ * text only for a text replaced by its file's (text-history.ts); but the ranges it holds
+ * follow the text like live ones (see `anchoredStates` and `takeLiveStates`), so a step
+ * never puts back a stale range.
  */
 import type { WorkspaceFile } from '../../../common/model';
+import type { Anchored } from './anchors';
+import { textStateOf, type TextEntry, type TextState } from './text-history';
 
 /** The record lists of the workspace that undo covers. */
 export const UNDOABLE = ['codebook', 'annotations', 'links', 'suggestions', 'topics'] as const;
@@ -23,6 +27,8 @@ export interface Entry<T> {
 export type Change = { label: string } & { [K in Undoable]: Entry<RecordOf<K>>[] } & {
   /** The order of the topic list before and after, when the action touched topics. */
   topicOrder?: { before: string[]; after: string[] };
+  /** Texts the action replaced (reloaded from their files). */
+  texts?: TextEntry[];
 };
 
 /** Actions kept for undo. */
@@ -74,6 +80,21 @@ export class ChangeRecorder {
     this.note('topics', id);
   }
 
+  private readonly texts = new Map<string, TextState>();
+
+  private textEntries(): TextEntry[] {
+    return [...this.texts].flatMap(([id, before]) => {
+      const record = this.data.documents.find((d) => d.id === id);
+      return record && record.revision !== before.revision ? [{ id, before, after: textStateOf(record) }] : [];
+    });
+  }
+
+  /** Call before replacing a document's text. */
+  text(docId: string): void {
+    const record = this.data.documents.find((d) => d.id === docId);
+    if (record && !this.texts.has(docId)) this.texts.set(docId, textStateOf(record));
+  }
+
   /** The change, with the states after it; entries that ended as they began are left out. */
   finish(label: string): Change {
     const entries = <T extends { id: string }>(before: Map<string, T | null>, list: T[]): Entry<T>[] => {
@@ -96,6 +117,7 @@ export class ChangeRecorder {
       )
         ? { topicOrder: { before: this.topicOrder, after: this.data.topics.map((t) => t.id) } }
         : {}),
+      ...(this.texts.size ? { texts: this.textEntries() } : {}),
     };
   }
 }
@@ -146,16 +168,77 @@ export function applyChange(
   return { annotations, links };
 }
 
+const sameAnchor = (a: Anchored, b: Anchored): boolean =>
+  a.doc === b.doc &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.revision === b.revision &&
+  a.orphan === b.orphan &&
+  a.quote.exact === b.quote.exact;
+
+/**
+ * Gives the ranges of `kept` that the action left where they were (the same range in
+ * `was`, the state the workspace is in now) the range they have now in `live`: the
+ * workspace followed every edit of the text exactly, the history only by comparing
+ * texts.
+ */
+function keepLiveRanges(kept: Anchored[], was: Anchored[], live: Anchored[]): void {
+  if (was.length !== live.length) return;
+  for (const k of kept) {
+    const at = was.findIndex((w) => sameAnchor(w, k));
+    if (at < 0) continue;
+    const { doc, start, end, quote, revision, orphan } = live[at];
+    Object.assign(k, { doc, start, end, quote: clone(quote), revision, orphan });
+  }
+}
+
+/**
+ * Before a step: the state a step leaves (the "after" of an undo, the "before" of a
+ * redo) becomes the record as it is now, and ranges the action did not move are put
+ * back where they are now. So redo gives back a link exactly as it stood before the
+ * undo, edits made since included.
+ */
+export function takeLiveStates(data: WorkspaceFile, change: Change, direction: 'undo' | 'redo'): void {
+  const target = direction === 'undo' ? 'before' : 'after';
+  const other = direction === 'undo' ? 'after' : 'before';
+  for (const e of change.annotations) {
+    const live = data.annotations.find((a) => a.id === e.id);
+    const kept = e[target];
+    const was = e[other];
+    if (!live || !was) continue;
+    if (kept) keepLiveRanges([kept], [was], [live]);
+    e[other] = clone(live);
+  }
+  for (const e of change.links) {
+    const live = data.links.find((l) => l.id === e.id);
+    const kept = e[target];
+    const was = e[other];
+    if (!live || !was) continue;
+    if (kept) keepLiveRanges(kept.ends, was.ends, live.ends);
+    e[other] = clone(live);
+  }
+}
+
 /** The undo and redo stacks of one workspace (in memory: a restart starts a fresh history). */
 export class ChangeHistory {
   private done: Change[] = [];
   private undone: Change[] = [];
 
   record(change: Change): void {
-    if (UNDOABLE.every((k) => change[k].length === 0) && !change.topicOrder) return;
+    if (UNDOABLE.every((k) => change[k].length === 0) && !change.topicOrder && !change.texts?.length) return;
     this.done.push(change);
     if (this.done.length > HISTORY_DEPTH) this.done.shift();
     this.undone = [];
+  }
+
+  /** The change the next undo or redo would apply, left in place. */
+  peek(direction: 'undo' | 'redo'): Change | undefined {
+    return (direction === 'undo' ? this.done : this.undone).at(-1);
+  }
+
+  /** Takes the next change to undo or redo off the history for good (it can no longer be applied). */
+  drop(direction: 'undo' | 'redo'): void {
+    (direction === 'undo' ? this.done : this.undone).pop();
   }
 
   takeUndo(): Change | undefined {
@@ -168,6 +251,14 @@ export class ChangeHistory {
     const c = this.undone.pop();
     if (c) this.done.push(c);
     return c;
+  }
+
+  /** Every range held in the history's states (annotations and link ends), to map through text edits. */
+  *anchoredStates(): Generator<Anchored> {
+    for (const change of [...this.done, ...this.undone]) {
+      for (const e of change.annotations) for (const s of [e.before, e.after]) if (s) yield s;
+      for (const e of change.links) for (const s of [e.before, e.after]) if (s) yield* s.ends;
+    }
   }
 
   labels(): { undo: string | null; redo: string | null } {

@@ -2,14 +2,16 @@
  * The document calls of the contract: the workspace's document list and layout, reading
  * a document, saving an edit (annotations and link ends follow it exactly where the
  * editor mapped them, else are found again by quote), and reading a text again from its
- * source file.
+ * source file (undoable; edits made in Parallax are replaced only when the analyst says so).
  */
 import { isAbsolute, join } from 'node:path';
 import { ParallaxError, type ApiHandlers } from '../../../common/api';
-import type { DocumentRecord, Layout } from '../../../common/model';
+import type { DocumentRecord, Layout, WorkspaceFile } from '../../../common/model';
 import { plainTextOf } from '../../../common/plaintext';
 import { schema } from '../../../common/schema';
-import { anchoredItems, attach, reanchorAnnotation, rememberText } from '../annotations/anchors';
+import { anchoredItems, attach, reanchorAnnotation, rememberText, textOf } from '../annotations/anchors';
+import type { ChangeRecorder } from '../annotations/history';
+import type { Undoable } from '../annotations/undoable';
 import { readImportFile } from '../import/files';
 import { samplesDir } from '../paths';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -21,6 +23,8 @@ type DocumentCalls =
 export interface DocumentServiceOptions {
   /** Where documents whose source is a bare file name came from (default: samples/). */
   sourceDir?: string;
+  /** The undo history, whose kept ranges follow each edit like the live ones. */
+  history?: Pick<Undoable, 'textChanged' | 'act'>;
 }
 
 /** Creates the handlers of the document and layout calls. */
@@ -76,10 +80,12 @@ export function createDocumentHandlers(
             `"${record.meta.title}" was changed elsewhere (revision ${record.revision}, this edit started from ${baseRevision}). Reload it to continue.`,
           );
         }
+        const before = textOf(record);
         record.doc = json;
         record.revision += 1;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);
+        options.history?.textChanged(record, baseRevision, before, text);
         // Ranges the editor mapped through the edit are exact; the rest are found by quote.
         const mapped = new Map(anchors.map((a) => [a.id, a]));
         const gone = new Set(lost);
@@ -95,7 +101,7 @@ export function createDocumentHandlers(
         return { revision: record.revision, orphaned };
       });
     },
-    async reloadDocument({ id }) {
+    async reloadDocument({ id, replaceEdits = false }) {
       const current = find(id);
       if (!current.source) {
         throw new ParallaxError('not-found', `"${current.meta.title}" has no source file to reload from.`);
@@ -113,15 +119,28 @@ export function createDocumentHandlers(
         throw err;
       });
       const text = plainTextOf(schema.nodeFromJSON(fresh.doc)).text;
-      return store.update((data) => {
+      // A replaced text goes in the undo history (with its annotations' and links' places), when there is one.
+      const history = options.history;
+      const change = <T>(run: (data: WorkspaceFile, touch?: ChangeRecorder) => T): Promise<T> =>
+        history ? history.act(`Reload “${current.meta.title}” from its file`, run) : store.update((data) => run(data));
+      return change((data, touch) => {
         const record = findDocument(data, id);
+        const edited = record.revision > (record.sourceRevision ?? 0);
         if (JSON.stringify(record.doc) === JSON.stringify(fresh.doc)) {
-          return { revision: record.revision, unchanged: true, moved: 0, orphaned: 0 };
+          record.sourceRevision = record.revision; // edits that ended where the file is are none
+          return { revision: record.revision, unchanged: true, edited: false, replaced: false, moved: 0, orphaned: 0 };
         }
+        // Edits made in Parallax are replaced only when the analyst said so.
+        if (edited && !replaceEdits)
+          return { revision: record.revision, unchanged: false, edited, replaced: false, moved: 0, orphaned: 0 };
+        touch?.text(id);
+        for (const a of data.annotations) if (a.doc === id) touch?.annotation(a.id);
+        for (const l of data.links) if (l.ends.some((e) => e.doc === id)) touch?.link(l.id);
         record.doc = fresh.doc;
         // Details the file does not give (a PDF without authors) keep what the analyst typed.
         record.meta = { ...record.meta, ...fresh.meta, extra: { ...record.meta.extra, ...(fresh.meta.extra ?? {}) } };
         record.revision += 1;
+        record.sourceRevision = record.revision;
         record.updatedAt = new Date().toISOString();
         rememberText(record, text);
         let moved = 0;
@@ -132,7 +151,7 @@ export function createDocumentHandlers(
           if (!reanchorAnnotation(a, record, text)) orphaned++;
           else if (a.start !== before) moved++;
         }
-        return { revision: record.revision, unchanged: false, moved, orphaned };
+        return { revision: record.revision, unchanged: false, edited, replaced: true, moved, orphaned };
       });
     },
     async saveLayout(layout) {

@@ -86,6 +86,7 @@ export function placeImport(
     record.meta = meta;
     record.source = options.source ?? basename(options.fileName);
     record.revision += 1;
+    record.sourceRevision = record.revision;
     record.updatedAt = now;
     rememberText(record, text);
     let moved = 0;

@@ -20,6 +20,7 @@ import type { AnnotationChange } from '../panels/annotation-model';
 import { scrollPosIntoView, selectOffsets } from '../editor/selection';
 import type { PaneHost, PaneSelection } from './pane-host';
 import { PaneSaver } from './pane-saver';
+import { confirmReplaceEdits } from '../confirm-dialog';
 import { PreLayout } from './pre-layout';
 
 export type { PaneHost, PaneSelection } from './pane-host';
@@ -296,7 +297,13 @@ export class Pane {
   private async reloadFromSource(): Promise<void> {
     await this.flush();
     try {
-      const result = await call('reloadDocument', { id: this.docId });
+      let result = await call('reloadDocument', { id: this.docId });
+      if (!result.unchanged && !result.replaced) {
+        // The text holds edits made in Parallax: they are replaced only if the analyst says so.
+        const title = this.host.documents().find((d) => d.id === this.docId)?.meta.title ?? this.docId;
+        if (!(await confirmReplaceEdits(title))) return;
+        result = await call('reloadDocument', { id: this.docId, replaceEdits: true });
+      }
       if (result.unchanged) {
         this.host.notify('The file has not changed since it was read.');
         return;
@@ -305,7 +312,8 @@ export class Pane {
       this.host.documentSaved(this, this.docId);
       this.host.annotationsMoved(result.orphaned);
       this.host.notify(
-        `Reloaded from its file. ${result.moved} annotation${result.moved === 1 ? '' : 's'} found at a new place` +
+        (result.edited ? 'Your edits were replaced with the text of its file (Ctrl+Z brings them back). ' : '') +
+          `Reloaded from its file. ${result.moved} annotation${result.moved === 1 ? '' : 's'} found at a new place` +
           (result.orphaned
             ? `; ${result.orphaned} could not be found and ${result.orphaned === 1 ? 'is' : 'are'} under Orphans.`
             : '.'),

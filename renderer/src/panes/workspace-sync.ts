@@ -131,6 +131,8 @@ export class WorkspaceSync {
   /** An undo or redo changed these parts besides annotations and tags: they are read again. */
   async historyStepped(touched: WorkspacePart[]): Promise<void> {
     const { links, suggestions, overviewData } = this.view;
+    // A text replaced by its file's (or given back) is shown again first.
+    if (touched.includes('documents')) await this.documentsChanged();
     await Promise.all([
       touched.includes('links') && links.load(),
       touched.includes('suggestions') &&
