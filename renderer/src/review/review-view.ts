@@ -183,7 +183,14 @@ export class ReviewView {
         'div',
         { class: 'row-meta' },
         h('span', { class: `chip sg sg-${s.relation}` }, s.relation),
-        h('span', { class: 'review-confidence', title: 'Confidence' }, confidenceOf(s).toFixed(2)),
+        h(
+          'span',
+          {
+            class: 'review-confidence',
+            title: `Confidence in the relation: ${confidenceOf(s).toFixed(2)} (0 to 1)`,
+          },
+          confidenceOf(s).toFixed(2),
+        ),
         h('span', { class: 'row-doc' }, `${this.label(s.a.doc)} – ${this.label(s.b.doc)}`),
         s.status !== 'suggested' ? h('span', { class: 'review-status' }, STATUS_TEXT[s.status]) : undefined,
       ),
