@@ -107,10 +107,19 @@ export function searchTexts(
       }
     }
     found.sort((a, b) => a.start - b.start || b.end - a.end);
-    let lastEnd = -1;
+    // Overlapping hits (the phrase and a form of its concept) count once, and so do two names of
+    // the concept written side by side ("Kuril Islands/Northern Territories"): one place.
+    const places: typeof found = [];
     for (const f of found) {
-      if (f.start < lastEnd) continue; // overlapping hits (the phrase and a form of its concept) count once
-      lastEnd = f.end;
+      const last = places.at(-1);
+      if (last && f.start < last.end) continue;
+      if (last && concept && /^[\s/,()–—-]{0,3}$/.test(text.slice(last.end, f.start))) {
+        last.end = f.end;
+        continue;
+      }
+      places.push({ ...f });
+    }
+    for (const f of places) {
       total++;
       if (hits.length < limit) hits.push(hitAt(doc, text, f.start, f.end, f.via, f.label));
     }

@@ -186,3 +186,20 @@ test('exports the HTML report and opens it in the browser', async ({ page, host,
   await report.setViewportSize({ width: 1000, height: 800 });
   await report.screenshot({ path: 'test-results/report.png' });
 });
+
+test('a text file over the size limit is refused at once, before it is read or sent', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.pane')).toHaveCount(4);
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/prepareImport')) sent.push(r.url());
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(17 * 1024 * 1024, 'a') });
+  await expect(page.locator('.notices')).toContainText('huge.txt is 17 MB; Parallax opens text files up to 16 MB.');
+  expect(sent).toEqual([]);
+  await expect(page.locator('.pane')).toHaveCount(4);
+});

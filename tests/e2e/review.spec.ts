@@ -15,6 +15,21 @@ const selectedId = async (page: Page) => (await selected(page).getAttribute('dat
 /** How many panes draw something matching `selector` (a passage may be drawn as several pieces). */
 const panesWith = (page: Page, selector: string) => () =>
   page.locator('.pane').evaluateAll((panes, sel) => panes.filter((p) => p.querySelector(sel)).length, selector);
+/** Whether suggestion `id` is drawn within the visible part of every pane that draws it (and at least one does). */
+const inView = (page: Page, id: string) =>
+  page.locator('.pane').evaluateAll((panes, cls) => {
+    const drawn = panes
+      .map((p) => [p.querySelector('.pane-body'), p.querySelector(`.pm-doc .${cls}`)] as const)
+      .filter(([, el]) => el);
+    return (
+      drawn.length > 0 &&
+      drawn.every(([body, el]) => {
+        const b = body!.getBoundingClientRect();
+        const r = el!.getBoundingClientRect();
+        return r.bottom > b.top && r.top < b.bottom;
+      })
+    );
+  }, `sg-id-${id}`);
 const confidences = (page: Page) =>
   page.locator('.review-row .review-confidence').evaluateAll((els) => els.map((e) => Number(e.textContent)));
 
@@ -32,6 +47,8 @@ test('the review queue: most confident first, triage by keys keeping the place, 
   const first = await selectedId(page);
   await expect(page.locator('.pm-doc .sg-focus')).not.toHaveCount(0);
   await expect(page.locator(`.pm-doc .sg-focus:not(.sg-id-${first})`)).toHaveCount(0);
+  // ...and it is brought into view in the panes as the queue opens.
+  await expect.poll(() => inView(page, first)).toBe(true);
 
   // J / K move.
   await page.keyboard.press('j');
@@ -54,6 +71,8 @@ test('the review queue: most confident first, triage by keys keeping the place, 
   await page.keyboard.press('d');
   await expect(page.locator(`#review-${third}`)).toHaveCount(0);
   await expect.poll(() => selectedId(page)).toBe(fourth);
+  // The suggestion the place moved on to is brought into view too.
+  await expect.poll(() => inView(page, fourth!)).toBe(true);
   await expect(page.locator(`.pm-doc .sg-id-${third}`)).toHaveCount(0);
   await expect(rows).toHaveCount(total - 2);
 

@@ -123,17 +123,31 @@ function numbers(a: Side, b: Side, shared: Set<string>): Difference | undefined 
   return undefined;
 }
 
-/** A pair of words from `index`, one on each side, where the other side lacks it. */
+/** Which tokens name a concept ("Northern Territories", "White House"): their words are a name, not a claim. */
+function inConcept(side: Side): boolean[] {
+  const out = side.tokens.map((_, i) => side.termOf[i]?.startsWith('c:') ?? false);
+  for (const [from, to] of side.ends ?? []) for (let i = from; i < to; i++) out[i] = true;
+  return out;
+}
+
+/**
+ * A pair of words from `index`, one on each side, where the other side lacks it; words of
+ * a concept's name ("Northern" of "Northern Territories") are no contrast.
+ */
 function pair(
   a: Side,
   b: Side,
   index: Map<string, Set<string>>,
   accept: (i: number, j: number) => boolean,
 ): { i: number; j: number } | undefined {
+  const named = { a: inConcept(a), b: inConcept(b) };
   const inB = new Map<string, number[]>();
-  b.tokens.forEach((t, j) => inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]));
+  b.tokens.forEach((t, j) => {
+    if (!named.b[j]) inB.set(t.norm, [...(inB.get(t.norm) ?? []), j]);
+  });
   const normsA = new Set(a.tokens.map((t) => t.norm));
   for (const [i, token] of a.tokens.entries()) {
+    if (named.a[i]) continue;
     const opposite = index.get(token.norm);
     if (!opposite || inB.has(token.norm)) continue; // both sides using the word is no contrast
     for (const o of opposite) {

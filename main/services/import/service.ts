@@ -59,7 +59,11 @@ export function createImportHandlers(store: WorkspaceStore): ImportHandlers {
       const importId = randomUUID();
       pending.set(importId, { imported, fileName, expires: Date.now() + PENDING_MS });
       const meta = metaWithFallbacks(imported.meta, fileName);
-      const found = (['title', 'authors', 'venue', 'date'] as const).filter((k) => imported.meta[k] !== undefined);
+      // An empty list of authors was not found either.
+      const found = (['title', 'authors', 'venue', 'date'] as const).filter((k) => {
+        const v = imported.meta[k];
+        return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== '';
+      });
       const pt = plainTextOf(imported.doc);
       return {
         importId,

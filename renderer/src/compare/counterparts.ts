@@ -75,6 +75,8 @@ export class CounterpartsPanel {
   );
   /** How the cursor last moved: a collapsed selection is followed only after keys (a click is read where it lands). */
   private lastInput: 'key' | 'pointer' = 'pointer';
+  /** Whether the question waiting for its pause is about the passage under the pointer. */
+  private hoverPending = false;
   /** Where the last click began, in a pane's text. */
   private pressed?: { pane: Pane; query: CounterpartQuery };
   /** Matches linked from the panel, by passage and match (kept when the same answer is drawn again). */
@@ -199,13 +201,15 @@ export class CounterpartsPanel {
     if (event.buttons) return;
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return; // a selection wins over pointing
-    this.pointedAt(event, HOVER_DELAY_MS);
-  }
-
-  /** Asks about the passage under the pointer. */
-  private pointedAt(event: MouseEvent, delay: number): void {
     const at = this.pointAt(event);
-    if (at) this.ask(at.pane, at.query, delay);
+    if (at) {
+      this.ask(at.pane, at.query, HOVER_DELAY_MS);
+      this.hoverPending = true;
+    } else if (this.hoverPending) {
+      // The pointer left the text (on its way to the panel, say): what it passed over is not asked about.
+      this.pacer.cancel();
+      this.hoverPending = false;
+    }
   }
 
   /** The place in a pane's text under the pointer, while the panel is open. */
@@ -222,6 +226,7 @@ export class CounterpartsPanel {
 
   /** Asks (see QuestionPacer for when) unless the query falls in the passage already answered. */
   private ask(pane: Pane, query: CounterpartQuery, delay: number): void {
+    this.hoverPending = false;
     const shown = this.answer?.passage;
     const within =
       shown &&
@@ -286,10 +291,14 @@ export class CounterpartsPanel {
       h('span', { class: 'cp-source' }, this.label(passage.doc)),
       passage.text ? ` “${clip(passage.text, 180)}”` : ' No passage here.',
     );
-    const open = new Set(this.host.panes().map((p) => p.docId));
+    const paneOrder = this.host.panes().map((p) => p.docId);
+    const open = new Set(paneOrder);
+    // Columns in the order the panes show the texts, then the texts not open, oldest first.
+    const place = (d: DocumentSummary) => (open.has(d.id) ? paneOrder.indexOf(d.id) : paneOrder.length);
     const columns = this.host
       .documents()
       .filter((d) => d.id !== passage.doc)
+      .sort((x, y) => place(x) - place(y) || (x.meta.date ?? '').localeCompare(y.meta.date ?? ''))
       .map((d) => {
         const matches = answer.matches.filter((m) => m.doc === d.id);
         return h(

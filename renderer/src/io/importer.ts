@@ -9,7 +9,7 @@ import type { DocumentSummary } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
 import { DetailsDialog } from './details-dialog';
-import { IMPORT_ACCEPT, MAX_IMPORT_MB, readAsBase64, sizeLabel } from './read-file';
+import { IMPORT_ACCEPT, readAsBase64, sizeLabel, tooLargeToImport } from './read-file';
 
 export interface ImporterHost {
   notify(message: string, kind?: 'info' | 'error', action?: { label: string; run: () => void }): void;
@@ -96,11 +96,9 @@ export class Importer {
   }
 
   private async importOne(file: File): Promise<void> {
-    if (file.size > MAX_IMPORT_MB * 1048576) {
-      this.host.notify(
-        `${file.name} is ${sizeLabel(file.size)}; Parallax imports files up to ${MAX_IMPORT_MB} MB.`,
-        'error',
-      );
+    const tooLarge = tooLargeToImport(file);
+    if (tooLarge) {
+      this.host.notify(tooLarge, 'error');
       return;
     }
     if (/\.json$/i.test(file.name)) {

@@ -1,7 +1,19 @@
 /** Reading a file the analyst chose or dropped, as base64 for the import call. */
+import { formatMegabytes, MAX_IMPORT_BYTES, MAX_SOURCE_BYTES } from '../../../common/limits';
 
-/** Largest file Parallax imports (the service checks again). */
-export const MAX_IMPORT_MB = 50;
+/**
+ * Why a file is too large to import, before it is read and sent (the service checks
+ * again): text formats stop at the source limit, Word and PDF files at the import limit.
+ * Undefined when its size is fine.
+ */
+export function tooLargeToImport(file: { name: string; size: number }): string | undefined {
+  const text = /\.(txt|md|markdown|html?)$/i.test(file.name);
+  const limit = text ? MAX_SOURCE_BYTES : MAX_IMPORT_BYTES;
+  if (file.size <= limit) return undefined;
+  return text
+    ? `${file.name} is ${formatMegabytes(file.size)}; Parallax opens text files up to ${formatMegabytes(limit)}.`
+    : `${file.name} is ${formatMegabytes(file.size)}; Parallax imports files up to ${formatMegabytes(limit)}.`;
+}
 
 /** Formats the import picker and drop accept, by extension. */
 export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.json';

@@ -21,6 +21,11 @@ export interface ItemOpenerHost {
   documents(): DocumentSummary[];
   activePane(): Pane | undefined;
   notify(message: string): void;
+  /**
+   * Whether the analyst is reading by the caret (the counterparts panel is open and answers
+   * for where it lands): then a click on text that carries only suggestions places the caret.
+   */
+  readingByCaret(): boolean;
 }
 
 export class ItemOpener {
@@ -31,6 +36,10 @@ export class ItemOpener {
   /** A click on text carrying several things. */
   clicked(pane: Pane, items: ItemsAt, event: MouseEvent): boolean {
     if (pane.editing || !window.getSelection()?.isCollapsed) return false;
+    // Suggestions tint most of a text after Align: reading by the caret, a click on them is a
+    // place to read from (their cards stay a key away: Enter, F8, the Review queue).
+    const onlySuggestions = !items.annotations.length && !items.links.length;
+    if (onlySuggestions && this.host.readingByCaret()) return false;
     this.openItems(pane, items, new DOMRect(event.clientX, event.clientY, 1, 1));
     return true;
   }

@@ -141,6 +141,7 @@ export class WorkspaceView implements PaneHost {
       documents: () => this.workspace.documents,
       activePane: () => this.activePane(),
       notify: (message) => this.notify(message),
+      readingByCaret: () => this.compare.counterparts.isOpen,
     });
     this.annotator.panel.addTab('links', 'Links', this.linksList, 'codebook');
     this.annotator.panel.addTab('review', 'Review', this.review, 'codebook');
@@ -194,6 +195,8 @@ export class WorkspaceView implements PaneHost {
         this.overviews.toolbarButton,
         this.annotator.toolbarButton,
       ),
+      // Between the toolbar and the panes, in the flow: it covers no pane's header or text.
+      this.linker.pickBar,
       workArea,
       this.overviews.element,
       this.compare.counterparts.element,
@@ -205,7 +208,6 @@ export class WorkspaceView implements PaneHost {
       this.suggestions.card.element,
       this.annotator.selectionBar,
       this.linker.dialog.element,
-      this.linker.pickBar,
       this.opener.chooser.element,
     );
     this.layout = new PaneLayout({
@@ -313,6 +315,8 @@ export class WorkspaceView implements PaneHost {
   }
 
   suggestionClicked(pane: Pane, ids: string[], event: MouseEvent): boolean {
+    // Reading by the caret (the counterparts panel open), a click on suggested text places it (see ItemOpener).
+    if (this.compare.counterparts.isOpen) return false;
     return this.suggestions.clicked(pane, ids, event);
   }
 

@@ -165,7 +165,9 @@ export class ReviewView {
     }
     this.list.replaceChildren(...rows);
     if (this.current) this.list.setAttribute('aria-activedescendant', `review-${this.current}`);
-    this.suggestions.focus(this.visible ? this.current : undefined);
+    // The suggestion under review is brought into view in the panes when it changes: when the
+    // queue opens, and when a decision moves the place on (the same one drawn again stays put).
+    this.suggestions.focus(this.visible ? this.current : undefined, true);
     this.list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -183,13 +185,11 @@ export class ReviewView {
         'div',
         { class: 'row-meta' },
         h('span', { class: `chip sg sg-${s.relation}` }, s.relation),
+        h('span', { class: 'review-confidence', title: 'Confidence in the relation' }, confidenceOf(s).toFixed(2)),
         h(
           'span',
-          {
-            class: 'review-confidence',
-            title: `Confidence in the relation: ${confidenceOf(s).toFixed(2)} (0 to 1)`,
-          },
-          confidenceOf(s).toFixed(2),
+          { class: 'review-similarity', title: 'Similarity: how alike the two passages are' },
+          s.score.toFixed(2),
         ),
         h('span', { class: 'row-doc' }, `${this.label(s.a.doc)} – ${this.label(s.b.doc)}`),
         s.status !== 'suggested' ? h('span', { class: 'review-status' }, STATUS_TEXT[s.status]) : undefined,

@@ -96,6 +96,14 @@ describe('conflict only on strong, checkable evidence', () => {
     expect(r.relation).toBe('related');
   });
 
+  it('the words of a concept\'s name are no contrast ("Northern Territories" / "southern coast")', () => {
+    const r = relate(
+      side('Tokyo raised the Northern Territories with Moscow during the fishery talks.'),
+      side('Tokyo raised the southern coast with Moscow during the fishery talks.'),
+    );
+    expect(kinds(r)).not.toContain('antonym');
+  });
+
   it('differing quantities of the same thing at the same time conflict; at different times they do not', () => {
     const same = relate(
       side('In 2021 the ferry company carried 40% of island freight.'),

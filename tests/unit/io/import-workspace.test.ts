@@ -17,6 +17,16 @@ afterEach(async () => {
 });
 
 describe('importing into a workspace', () => {
+  it('says only what the file gave as found: a plain text names no authors', async () => {
+    f = await openFixture();
+    const preview = await f.call('prepareImport', {
+      fileName: 'notes.txt',
+      data: b64('Harbour notes\n\nThe ferry runs twice a day in summer.\n'),
+    });
+    expect(preview.found).not.toContain('authors');
+    expect(preview.meta.authors).toEqual([]);
+  });
+
   it('adds the document with the details as confirmed; the aligner reads it', async () => {
     f = await openFixture();
     const preview = await f.call('prepareImport', { fileName: 'sanctions.pdf', data: b64(fixture('sanctions.pdf')) });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportWorkspace } from '../../../main/services/export/service';
 import { annotate, openFixture, tempDir, TEXT_A, type Fixture } from './helpers';
@@ -52,5 +53,25 @@ describe('the overviews in the report', () => {
     f = await openFixture();
     const md = await markdown();
     expect(md).not.toMatch(/^## (Synopsis|Agreement between authors)$/m);
+  });
+
+  it('writes emphasis a Markdown reader shows as emphasis, never as stray asterisks', async () => {
+    f = await openFixture();
+    await annotate(f);
+    const a = TEXT_A.join('\n\n');
+    const start = a.indexOf('engagement, resilience');
+    await f.call('createLink', {
+      relation: 'conflict',
+      note: 'Both speak of speed; they disagree.',
+      ends: [
+        { doc: 'doc-a', revision: 0, start, end: start + 'engagement, resilience'.length },
+        { doc: 'doc-b', revision: 0, start: 0, end: 'Japan did not join'.length },
+      ],
+    });
+    const md = await markdown();
+    const html = new MarkdownIt().render(md);
+    const text = html.replace(/<[^>]*>/g, '');
+    expect(text).not.toContain('*');
+    expect(html).toMatch(/<(strong|em)>/);
   });
 });

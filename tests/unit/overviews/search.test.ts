@@ -30,6 +30,17 @@ describe('search across documents', () => {
     ]);
   });
 
+  it('counts two names of the concept written side by side as one place', () => {
+    const islands = [{ id: 'kurils', label: 'Kuril Islands', forms: ['Northern Territories'] }];
+    const { hits, total } = searchTexts(
+      [{ doc: 'a', text: 'The Kuril Islands/Northern Territories dispute; the Northern Territories, again.' }],
+      'kuril islands',
+      islands,
+    );
+    expect(total).toBe(2);
+    expect(hits.map((h) => h.match)).toEqual(['Kuril Islands/Northern Territories', 'Northern Territories']);
+  });
+
   it('limits the hits it returns but counts them all', () => {
     const { hits, total } = searchTexts([{ doc: 'a', text: 'x '.repeat(50) }], 'x', [], 10);
     expect(hits).toHaveLength(10);

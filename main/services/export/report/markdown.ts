@@ -8,16 +8,23 @@ export function escapeMd(text: string): string {
 
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
 
+/**
+ * A run with its emphasis. CommonMark reads `**` and `*` as emphasis only against the words
+ * they wrap ("**Note:** x", not "**Note: **x"), so the run's outer spaces stay outside them.
+ */
+function run(r: Run): string {
+  const text = escapeMd(oneLine(r.text));
+  const marker = r.bold ? '**' : r.italic ? '*' : '';
+  if (!marker || !text.trim()) return text;
+  const [, before, inner, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return `${before}${marker}${inner}${marker}${after}`;
+}
+
 function runs(list: Run[]): string {
+  // Two emphasised runs that touch ("**a***b*") would read as one delimiter run: a space between them.
   return list
-    .map((r) => {
-      const text = escapeMd(oneLine(r.text));
-      if (!text.trim()) return text;
-      if (r.bold) return `**${text}**`;
-      if (r.italic) return `*${text}*`;
-      return text;
-    })
-    .join('');
+    .map(run)
+    .reduce((out, next) => (out.endsWith('*') && next.startsWith('*') ? `${out} ${next}` : out + next), '');
 }
 
 function block(b: ReportBlock): string {
