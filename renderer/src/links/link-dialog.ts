@@ -8,6 +8,7 @@
  */
 import { MAX_NOTE_CHARS, type Relation } from '../../../common/model';
 import { h, placeNear } from '../dom';
+import { rememberFocus, type FocusReturn } from '../focus-return';
 import { clip } from '../labels';
 import type { AnnotationModel } from '../panels/annotation-model';
 import { TagFinder } from '../panels/tag-finder';
@@ -33,6 +34,8 @@ export interface LinkDialogRequest {
   addSelection(): Promise<void>;
   remove?(): Promise<void>;
   closed?(): void;
+  /** Where the keyboard goes when the dialog closes (the passage just picked); else where it was. */
+  returnFocus?: FocusReturn;
 }
 
 const RELATIONS: { id: Relation; label: string; key: string }[] = [
@@ -53,7 +56,8 @@ export class LinkDialog {
   private readonly saveButton: HTMLButtonElement;
   private request?: LinkDialogRequest;
   private relation: Relation = 'agree';
-  private returnFocus?: HTMLElement;
+  /** The pane (and passage) the keyboard goes back to when the dialog closes. */
+  private returnFocus?: FocusReturn;
 
   constructor(model: AnnotationModel) {
     this.heading = h('h2', { class: 'popover-heading', id: 'link-dialog-heading' });
@@ -134,7 +138,7 @@ export class LinkDialog {
 
   open(request: LinkDialogRequest): void {
     if (!this.isOpen || !this.element.contains(document.activeElement)) {
-      this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+      this.returnFocus = request.returnFocus ?? rememberFocus();
     }
     this.request = request;
     this.element.dataset.link = request.linkId ?? '';
@@ -187,7 +191,7 @@ export class LinkDialog {
     this.element.hidden = true;
     this.request = undefined;
     request?.closed?.();
-    this.returnFocus?.focus({ preventScroll: true });
+    this.returnFocus?.restore();
   }
 
   private setRelation(relation: Relation): void {
