@@ -22,6 +22,7 @@ import type { RefineProgress } from '../../../common/api';
 import { posToOffset } from '../../../common/plaintext';
 import { onEvent } from '../bridge';
 import { h } from '../dom';
+import { RELATION_KEYS } from '../../../common/keys';
 import { rememberFocus, type FocusReturn } from '../focus-return';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
@@ -51,7 +52,7 @@ const HOVER_DELAY_MS = 350;
 /** How long an answer may take before the panel says it is looking. */
 const FINDING_DELAY_MS = 120;
 
-const KEY_RELATION: Record<string, Relation> = { '1': 'agree', '2': 'conflict', '3': 'related' };
+const KEY_RELATION: Record<string, Relation> = RELATION_KEYS;
 
 export class CounterpartsPanel {
   readonly element: HTMLElement;

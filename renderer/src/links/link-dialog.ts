@@ -8,6 +8,7 @@
  */
 import { MAX_NOTE_CHARS, type Relation } from '../../../common/model';
 import { h, placeNear } from '../dom';
+import { RELATION_KEYS } from '../../../common/keys';
 import { rememberFocus, type FocusReturn } from '../focus-return';
 import { clip } from '../labels';
 import type { AnnotationModel } from '../panels/annotation-model';
@@ -38,11 +39,12 @@ export interface LinkDialogRequest {
   returnFocus?: FocusReturn;
 }
 
-const RELATIONS: { id: Relation; label: string; key: string }[] = [
-  { id: 'agree', label: 'Agree', key: '1' },
-  { id: 'conflict', label: 'Conflict', key: '2' },
-  { id: 'related', label: 'Related', key: '3' },
-];
+/** The relations with their keys (1 agree, 2 conflict, 3 related: common/keys.ts). */
+const RELATIONS: { id: Relation; label: string; key: string }[] = Object.entries(RELATION_KEYS).map(([key, id]) => ({
+  id,
+  label: id[0].toUpperCase() + id.slice(1),
+  key,
+}));
 
 export class LinkDialog {
   readonly element: HTMLElement;
