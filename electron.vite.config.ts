@@ -10,6 +10,7 @@ export default defineConfig({
           index: resolve('main/index.ts'),
           cli: resolve('main/cli.ts'),
           'align-worker': resolve('main/align-worker.ts'),
+          'counterparts-worker': resolve('main/counterparts-worker.ts'),
           'embed-worker': resolve('main/embed-worker.ts'),
         },
       },

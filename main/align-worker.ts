@@ -1,41 +1,26 @@
-/** The aligner's long-lived worker thread (see services/align-jobs.ts). */
+/**
+ * The Align worker (see services/align-jobs.ts): runs Align on a thread of its own, so the
+ * counterparts worker keeps answering the analyst's questions meanwhile.
+ */
 import { parentPort } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from './services/align-jobs';
-import { availableParallelism } from 'node:os';
-import { AlignerEngine } from './services/aligner/engine';
-import { pooledEncoder } from './services/aligner/semantic/pool';
+import type { ToAlignWorker } from './services/align-jobs';
+import { alignDocuments } from './services/aligner/align';
+import type { FromChannelWorker } from './services/worker-channel';
 
-// Counterparts are refined with sentence embeddings computed on encoder threads of
-// their own, one per core (at most two), so this thread keeps answering queries: the
-// encoder threads run at a lower priority (embed-worker.ts), so they take only what the
-// threads serving the analyst leave.
-// PARALLAX_EMBEDDINGS=off ranks by words only and never loads the encoder (a machine short of
-// memory; the end-to-end tests, which start many hosts at once).
-const engine = new AlignerEngine({
-  semantic: process.env.PARALLAX_EMBEDDINGS !== 'off',
-  onRefine: (progress) => post({ type: 'refine', progress }),
-  encoder: async () =>
-    pooledEncoder(new URL('./embed-worker.js', import.meta.url), Math.min(2, availableParallelism())),
-});
-const post = (m: FromWorker) => parentPort!.postMessage(m);
+// Align is work the analyst waits for with a progress bar: it runs at the normal priority
+// (a lower one made it several times slower on a busy machine), beside the counterparts
+// worker, each thread on a core of its own when the machine has two free.
 
-parentPort!.on('message', (m: ToWorker) => {
-  if (m.type === 'corpus') {
-    engine.setCorpus(m.corpus);
-    if (m.prepare) {
-      try {
-        engine.prepare();
-      } catch {
-        // Queries will say what is wrong with the corpus.
-      }
-    }
-    return;
-  }
+const post = (m: FromChannelWorker) => parentPort!.postMessage(m);
+
+parentPort!.on('message', (m: ToAlignWorker) => {
   try {
-    const value =
-      m.type === 'align'
-        ? engine.align(m.request, (stage, done, total) => post({ type: 'progress', id: m.id, stage, done, total }))
-        : engine.counterparts(m.query);
+    const { docs, concepts, top } = m.request;
+    const value = alignDocuments(docs, {
+      top,
+      concepts,
+      onProgress: (stage, done, total) => post({ type: 'progress', id: m.id, stage, done, total }),
+    });
     post({ type: 'result', id: m.id, value });
   } catch (err) {
     post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });

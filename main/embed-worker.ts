@@ -1,23 +1,16 @@
 /** An encoder thread (see services/aligner/semantic/pool.ts). */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { loadEncoder } from './services/aligner/semantic/encoder';
 import type { FromEncoder, ToEncoder } from './services/aligner/semantic/pool';
+import { lowerThreadPriority } from './services/thread-priority';
 
 /**
- * Encoding is background work: on Linux this thread lowers its own scheduling priority
- * (a thread is a task with a nice value of its own, /proc/thread-self names it), so the
- * threads answering the analyst — the window, counterpart queries — run first and the
- * encoder takes what is left of every core. Elsewhere it keeps the normal priority.
+ * Encoding is background work: this thread runs at a lower priority than the threads
+ * answering the analyst — the window, counterpart queries — and an Align run, so the
+ * encoder takes what is left of every core.
  */
 const ENCODER_NICE = 10;
-try {
-  if (process.platform === 'linux')
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), ENCODER_NICE);
-} catch {
-  // Not permitted or not available: encode at normal priority.
-}
+lowerThreadPriority(ENCODER_NICE);
 
 parentPort!.on('message', async (m: ToEncoder) => {
   try {

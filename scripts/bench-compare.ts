@@ -1,7 +1,9 @@
 /**
  * Comparison benchmark: 500 links and 2,000 suggestions across the four samples, in
  * Chromium against the local host. Prints the main thread's work per frame while a
- * pane scrolls with its connector curves and rulers redrawn (from a trace), and how long
+ * pane scrolls with its connector curves and rulers redrawn (from a trace) — as soon as
+ * the panes are drawn, and once they have laid their text out ahead in idle time (how
+ * long that takes is printed too) — and how long
  * the counterparts panel takes to show the counterparts of the passage at the cursor
  * after it moves (right after the workspace opens, while the aligner's encoder threads
  * embed its passages, and again once they are embedded), split into the wait before the
@@ -114,11 +116,21 @@ async function seed(path: string, withLinks = true): Promise<string[]> {
   return docs.map((d) => d.id);
 }
 
-async function scrolling(browser: Browser, page: Page): Promise<ScrollFrames & { curves: number }> {
+/** Scrolls the second pane down and up again under a trace (already started when `traced`). */
+async function scrolling(browser: Browser, page: Page, traced = false): Promise<ScrollFrames & { curves: number }> {
   const body = page.locator('.pane-body').nth(1);
   const box = (await body.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  if (!traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  else {
+    const begun = await page.evaluate(
+      () =>
+        Array.from((globalThis as any).document.querySelectorAll('style[data-pre-layout]')).some(
+          (s: any) => s.textContent,
+        ), // eslint-disable-line @typescript-eslint/no-explicit-any
+    );
+    if (begun) console.log('  (the panes had begun laying text out ahead before the scroll)');
+  }
   for (let i = 0; i < 80; i++) {
     await page.mouse.wheel(0, i < 40 ? 120 : -120);
     await page.waitForTimeout(30);
@@ -133,15 +145,33 @@ async function scrolling(browser: Browser, page: Page): Promise<ScrollFrames & {
   return { ...frames, curves };
 }
 
-/** Opens a workspace in a fresh page and waits for its four panes. */
-async function open(browser: Browser, url: string): Promise<Page> {
+/**
+ * Opens a workspace in a fresh page and waits for its four panes; `rightAway`, with the
+ * trace already started (for scrolling at once); otherwise also until the panes have
+ * laid their text out ahead in idle time (at least 500 ms). Resolves with the page and
+ * how long that took after the panes were drawn (ms).
+ */
+async function open(browser: Browser, url: string, rightAway = false): Promise<{ page: Page; laidOut?: number }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // Right away: the trace starts before the page opens, so the scroll can follow the panes at once.
+  if (rightAway) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
   await page.goto(url);
   await page.waitForFunction(
     () => (globalThis as any).document.querySelectorAll('.pane .pm-doc').length === 4, // eslint-disable-line @typescript-eslint/no-explicit-any
+    null,
+    { polling: 'raf' },
   );
-  await page.waitForTimeout(500);
-  return page;
+  if (rightAway) return { page };
+  const drawn = Date.now();
+  await page.waitForFunction(
+    () =>
+      Array.from((globalThis as any).document.querySelectorAll('.pane')).every((p: any) => p.dataset.laidOut === 'all'), // eslint-disable-line @typescript-eslint/no-explicit-any
+    null,
+    { polling: 50, timeout: 60_000 },
+  );
+  const laidOut = Date.now() - drawn;
+  await page.waitForTimeout(Math.max(0, 500 - laidOut));
+  return { page, laidOut };
 }
 
 interface CaretPass {
@@ -306,9 +336,18 @@ async function main(): Promise<void> {
     await seed(plainPath, false);
     const host = await startHost(path);
     try {
-      const page = await open(browser, host.url);
+      // Scrolling the moment the panes are drawn, before they are laid out ahead.
+      const early = await open(browser, host.url, true);
+      const first = await scrolling(browser, early.page, true);
+      await early.page.close();
+      console.log(
+        `  scrolling a pane as soon as the panes are drawn, before their text is laid out ahead (${load()}):`,
+      );
+      printFrames(first, '');
+      const { page, laidOut } = await open(browser, host.url);
+      console.log(`  the four panes' text laid out ahead in idle time ${laidOut} ms after they were drawn`);
       const linked = await scrolling(browser, page);
-      console.log(`  scrolling a pane (${linked.curves} curves on screen at the end; ${load()}):`);
+      console.log(`  scrolling a pane once it is laid out (${linked.curves} curves on screen at the end; ${load()}):`);
       printFrames(linked, '  (target p95 < 8 ms)');
       console.log(`    of which the frame callback (measure and redraw curves and rulers): ${figures(linked.redraws)}`);
       console.log(`  (${load()})`);
@@ -319,7 +358,7 @@ async function main(): Promise<void> {
     // The same scrolling with the same suggestions and no links (so no curves), for comparison.
     const plainHost = await startHost(plainPath);
     try {
-      const plain = await scrolling(browser, await open(browser, plainHost.url));
+      const plain = await scrolling(browser, (await open(browser, plainHost.url)).page);
       console.log(`  the same scrolling without links (no curves), for comparison (${load()}):`);
       printFrames(plain, '');
     } finally {

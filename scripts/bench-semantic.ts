@@ -8,17 +8,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workerHost, type CorpusSource } from '../main/services/align-jobs';
+import { builtWorkerFiles, workerHost, type CorpusSource } from '../main/services/align-jobs';
 import { alignInputOf } from '../main/services/aligner/align';
 import { DEFAULT_CONCEPTS } from '../main/services/aligner/concepts';
 import type { AlignInput } from '../main/services/aligner/passages';
 import { readDocumentFolder } from '../main/services/sources';
 import { readCorpus, root } from './lib/data';
 
-const worker = join(root, 'out', 'main', 'align-worker.js');
-
 async function timeToRefined(name: string, docs: AlignInput[], cachePath: string, label: string): Promise<void> {
-  const host = workerHost(worker);
+  const host = workerHost(builtWorkerFiles());
   const source: CorpusSource = { key: name, load: () => ({ key: name, docs, concepts: DEFAULT_CONCEPTS, cachePath }) };
   const started = performance.now();
   const latencies: number[] = [];

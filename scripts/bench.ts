@@ -11,6 +11,8 @@
  *    whole corpus through the command line, as a user would run it.
  * 3. The semantic pass (scripts/bench-semantic.ts): samples always, the corpus with
  *    `npm run bench -- --semantic-corpus` (minutes).
+ * 4. Responsiveness (scripts/bench-worker.ts): counterpart questions answered while an Align
+ *    of the whole corpus runs, and the memory of the process meanwhile.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -204,6 +206,11 @@ function main(): void {
     { stdio: 'inherit' },
   );
   if (semantic.status !== 0) throw new Error('the semantic benchmark failed');
+
+  const responsive = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-worker.ts')], {
+    stdio: 'inherit',
+  });
+  if (responsive.status !== 0) throw new Error('the responsiveness benchmark failed');
 
   const annotations = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'bench-annotations.ts')], {
     stdio: 'inherit',

@@ -1,18 +1,19 @@
 /**
- * The aligner's host: one long-lived worker thread (from the built app,
- * out/main/align-worker.js) that runs Align and keeps the counterpart index between
- * queries, so the thread serving the UI never does the work. Without the build (unit
- * tests, development) the same engine runs in-process.
+ * The aligner's host: two worker threads of the built app, so the thread serving the UI
+ * never does the work and neither job waits for the other — a long-lived one
+ * (out/main/counterparts-worker.js) keeps the counterpart index between queries, and
+ * Align runs on one of its own (out/main/align-worker.js), let go when idle. Without the
+ * build (unit tests, development) the same engine runs in-process.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { RefineProgress } from '../../common/api';
 import type { Counterparts } from '../../common/model';
 import type { AlignOutput } from './aligner/align';
 import type { CounterpartQuery } from './aligner/counterparts';
 import { AlignerEngine, type AlignRequest, type Corpus, type Progress } from './aligner/engine';
 import { appRoot } from './paths';
+import { WorkerChannel } from './worker-channel';
 
 export type { AlignRequest, Corpus, Progress };
 
@@ -31,24 +32,21 @@ export interface AlignerHost {
    * ahead: building there would hold up the caller's thread.
    */
   prepare(corpus: CorpusSource): void;
-  /** Stops the worker (if any). */
+  /** Stops the workers (if any): a run or a query still under way fails. */
   close(): Promise<void>;
   /** Hears how adding meaning (sentence embeddings) to the counterparts goes; returns the function that stops it. */
   onRefine(listener: (progress: RefineProgress) => void): () => void;
 }
 
-/** Messages to the worker. */
-export type ToWorker =
-  | { type: 'align'; id: number; request: AlignRequest }
-  | { type: 'corpus'; corpus: Corpus; prepare?: boolean }
-  | { type: 'counterparts'; id: number; query: CounterpartQuery };
+/** Messages to the counterparts worker (its answers: FromChannelWorker). */
+export type ToCounterpartsWorker =
+  { type: 'corpus'; corpus: Corpus; prepare?: boolean } | { type: 'counterparts'; id: number; query: CounterpartQuery };
 
-/** Messages from the worker. */
-export type FromWorker =
-  | { type: 'progress'; id: number; stage: string; done: number; total: number }
-  | { type: 'refine'; progress: RefineProgress }
-  | { type: 'result'; id: number; value: unknown }
-  | { type: 'error'; id: number; message: string };
+/** Messages to the Align worker (its answers, progress included: FromChannelWorker). */
+export type ToAlignWorker = { type: 'align'; id: number; request: AlignRequest };
+
+/** What the counterparts worker tells unasked: how adding meaning to the counterparts goes. */
+export type CounterpartsNotice = { type: 'refine'; progress: RefineProgress };
 
 /** The engine on this thread, yielding first so a caller's reply is not held up. */
 export function inProcessHost(): AlignerHost {
@@ -71,70 +69,75 @@ export function inProcessHost(): AlignerHost {
   };
 }
 
-/** One worker thread, started on first use and again after it fails. */
-export function workerHost(file: string): AlignerHost {
-  let worker: Worker | undefined;
+/** The built worker files of the aligner. */
+export interface AlignerWorkerFiles {
+  /** Holds the corpus and its counterpart index and answers queries (counterparts-worker.ts). */
+  counterparts: string;
+  /** Runs Align (align-worker.ts). */
+  align: string;
+}
+
+/** The aligner on its worker threads. */
+export interface WorkerAlignerHost extends AlignerHost {
+  /** Which of its threads are running now. */
+  readonly threads: { counterparts: boolean; align: boolean };
+}
+
+/**
+ * How long the Align worker stays after a run: a run again soon (after an edit) finds it
+ * started, a workspace left alone gets the run's memory back.
+ */
+export const ALIGN_WORKER_IDLE_MS = 30_000;
+
+/**
+ * Two worker threads, each started on first use and again after it failed: one keeps the
+ * counterpart index and answers queries, the other runs Align, so a question asked while
+ * Align runs (the panel asks on every cursor move) is answered at once. A thread that fails
+ * fails only its own requests.
+ */
+export function workerHost(files: AlignerWorkerFiles, options: { alignIdleMs?: number } = {}): WorkerAlignerHost {
   let sentKey: string | undefined;
-  let next = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: Progress }>();
   const refineListeners = new Set<(progress: RefineProgress) => void>();
-  const failAll = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-    worker = undefined;
-    sentKey = undefined;
-  };
-  const start = (): Worker => {
-    if (worker) return worker;
-    const w = new Worker(file);
-    w.unref();
-    w.on('message', (m: FromWorker) => {
-      if (m.type === 'refine') {
-        for (const listener of refineListeners) listener(m.progress);
-        return;
-      }
-      const p = pending.get(m.id);
-      if (!p) return;
-      if (m.type === 'progress') p.progress?.(m.stage, m.done, m.total);
-      else {
-        pending.delete(m.id);
-        if (m.type === 'result') p.resolve(m.value);
-        else p.reject(new Error(m.message));
-      }
-    });
-    w.on('error', (err) => failAll(err));
-    w.on('exit', (code) => {
-      if (worker === w) failAll(new Error(`the aligner stopped unexpectedly (exit code ${code})`));
-    });
-    worker = w;
-    return w;
-  };
+  const queries = new WorkerChannel(files.counterparts, {
+    name: "the aligner's counterparts worker",
+    // Whatever corpus it held is gone with it: the next query hands it over again.
+    onStopped: () => (sentKey = undefined),
+    onNotice: (m) => {
+      const notice = m as CounterpartsNotice;
+      if (notice.type === 'refine') for (const listener of refineListeners) listener(notice.progress);
+    },
+  });
+  const runs = new WorkerChannel(files.align, {
+    name: 'the Align worker',
+    idleMs: options.alignIdleMs ?? ALIGN_WORKER_IDLE_MS,
+  });
   /** Hands the worker a corpus it does not hold yet (read only then). */
   const send = (corpus: CorpusSource, prepare: boolean): void => {
     if (sentKey === corpus.key) return;
-    start().postMessage({ type: 'corpus', corpus: corpus.load(), prepare } satisfies ToWorker);
+    queries.post({ type: 'corpus', corpus: corpus.load(), prepare } satisfies ToCounterpartsWorker);
     sentKey = corpus.key;
   };
-  const request = <T>(message: ToWorker & { id: number }, progress?: Progress): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      pending.set(message.id, { resolve: resolve as (v: unknown) => void, reject, progress });
-      start().postMessage(message);
-    });
   return {
-    align(req, onProgress) {
-      return request<AlignOutput>({ type: 'align', id: ++next, request: req }, onProgress);
+    align(request, onProgress) {
+      return runs.request<AlignOutput>({ type: 'align', request }, onProgress);
     },
-    counterparts(corpus, query) {
+    async counterparts(corpus, query) {
       send(corpus, false);
-      return request<Counterparts>({ type: 'counterparts', id: ++next, query });
+      return queries.request<Counterparts>({ type: 'counterparts', query });
     },
     prepare(corpus) {
-      send(corpus, true);
+      try {
+        send(corpus, true);
+      } catch {
+        // Ahead of time only: the first query starts the thread again and says what is wrong.
+      }
+    },
+    get threads() {
+      return { counterparts: queries.running, align: runs.running };
     },
     async close() {
-      const w = worker;
-      worker = undefined;
-      if (w) await w.terminate();
+      const reason = 'the workspace was closed';
+      await Promise.all([queries.close(reason), runs.close(reason)]);
     },
     onRefine(listener) {
       refineListeners.add(listener);
@@ -143,9 +146,15 @@ export function workerHost(file: string): AlignerHost {
   };
 }
 
-/** The worker when this code runs from the build (where the worker file sits), else in-process. */
+/** The worker threads when this code runs from the build (where their files sit), else in-process. */
 export function defaultAlignerHost(): AlignerHost {
   const built = import.meta.url.includes('/out/main/');
-  const file = join(appRoot(), 'out', 'main', 'align-worker.js');
-  return built && existsSync(file) ? workerHost(file) : inProcessHost();
+  const files = builtWorkerFiles();
+  return built && existsSync(files.counterparts) && existsSync(files.align) ? workerHost(files) : inProcessHost();
+}
+
+/** Where the build puts the aligner's worker files. */
+export function builtWorkerFiles(): AlignerWorkerFiles {
+  const dir = join(appRoot(), 'out', 'main');
+  return { counterparts: join(dir, 'counterparts-worker.js'), align: join(dir, 'align-worker.js') };
 }

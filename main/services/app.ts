@@ -101,6 +101,8 @@ export interface OpenWorkspaceOptions {
   /** Documents of a new workspace (default: the samples) and its name. */
   seed?: () => Promise<DocumentRecord[]>;
   name?: string;
+  /** Where Align and counterpart queries run (default: the built worker threads, else in-process). */
+  aligner?: AlignerHost;
 }
 
 /** Opens the workspace at `path`, seeding a new one from samples/ unless told otherwise. */
@@ -115,7 +117,7 @@ export async function openWorkspace(
   });
   const events = new EventHub();
   store.onStatus((status) => events.emit('storeStatus', status));
-  const aligner = defaultAlignerHost();
+  const aligner = options.aligner ?? defaultAlignerHost();
   return {
     store,
     events,
@@ -128,10 +130,11 @@ export async function openWorkspace(
       aligner,
     }),
     async close() {
+      // The aligner stops first: a run under way fails rather than writing into a closed store.
       try {
-        await store.close();
-      } finally {
         await aligner.close();
+      } finally {
+        await store.close();
       }
     },
   };

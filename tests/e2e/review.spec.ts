@@ -114,6 +114,10 @@ test('dismiss then Ctrl+Z restores the suggestion; accept, edit one character of
   await page.locator(`#review-${first}`).click();
   await page.keyboard.press('a');
   await expect.poll(panesWith(page, '.pm-doc .lk')).toBe(2);
+  // The queue moves on and brings the next suggestion into view: let the panes come to rest.
+  await expect.poll(async () => (await selectedId(page)) !== first).toBe(true);
+  const next = await selectedId(page);
+  await expect.poll(() => inView(page, next)).toBe(true);
   const pane = page.locator('.pane', { has: page.locator('.pm-doc .lk') }).first();
   const linkText = () => pane.locator('.lk').evaluateAll((els) => els.map((e) => e.textContent).join(''));
   const before = await linkText();
@@ -121,8 +125,19 @@ test('dismiss then Ctrl+Z restores the suggestion; accept, edit one character of
   // Edit one character inside that passage, then reload.
   await pane.getByRole('button', { name: 'Edit' }).click();
   const end = pane.locator('.lk').first();
-  await end.scrollIntoViewIfNeeded();
-  const box = (await end.boundingBox())!;
+  // Scrolled back from the next suggestion: wait until the passage stays put (blocks coming into
+  // view are laid out and may change height) before clicking into it.
+  let box = await end.boundingBox();
+  await expect
+    .poll(async () => {
+      await end.scrollIntoViewIfNeeded();
+      const now = await end.boundingBox();
+      const still = JSON.stringify(now) === JSON.stringify(box);
+      box = now;
+      return still;
+    })
+    .toBe(true);
+  box = box!;
   await page.mouse.click(box.x + Math.min(30, box.width / 2), box.y + box.height / 2);
   await page.keyboard.type('Q');
   await expect(pane.locator('.save-status, .pane-status').first()).toHaveText(/Saved/, { timeout: 5000 });

@@ -82,6 +82,14 @@ function alignmentId(a: AlignedSide, b: AlignedSide): string {
     .slice(0, 12);
 }
 
+/** Texts a cluster note names before "and N more" (a point many texts take up stays one line). */
+const CLUSTER_NAMES = 5;
+
+function clusterNames(labels: string[]): string {
+  if (labels.length <= CLUSTER_NAMES) return labels.join(', ');
+  return `${labels.slice(0, CLUSTER_NAMES).join(', ')} and ${labels.length - CLUSTER_NAMES} more`;
+}
+
 /** Aligns documents; alignments sorted by score, highest first. */
 export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): AlignOutput {
   const ids = new Set<string>();
@@ -118,7 +126,7 @@ export function alignDocuments(docs: AlignInput[], options: AlignOptions = {}): 
         kind: 'cluster',
         a: null,
         b: null,
-        note: `the same point is taken up in ${others.length === 1 ? 'one more text' : `${others.length} more texts`}: ${others.map((d) => citeLabel(docs[d], 40)).join(', ')}`,
+        note: `the same point is taken up in ${others.length === 1 ? 'one more text' : `${others.length} more texts`}: ${clusterNames(others.map((d) => citeLabel(docs[d], 40)))}`,
       });
     }
     const side = (w: Window): AlignedSide => {

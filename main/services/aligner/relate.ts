@@ -34,11 +34,26 @@ function wordsOf(side: Side, from: number, to: number): string {
   return out.join(' ');
 }
 
+/**
+ * Longest stretch of one side a note quotes: a shared run can be a whole quoted clause
+ * (a constitution's article, a treaty's list), which the evidence's range marks in full; the
+ * note shows its beginning and end, and stays well within the note's limit in common/model.ts.
+ */
+const NOTE_SIDE_CHARS = 200;
+
+/** `words` itself, or its beginning and end around an ellipsis, cut at spaces, within `max` characters. */
+function excerpt(words: string, max = NOTE_SIDE_CHARS): string {
+  if (words.length <= max) return words;
+  const head = words.slice(0, Math.floor(max * 0.7));
+  const tail = words.slice(words.length - Math.floor(max * 0.3) + 3);
+  return `${head.slice(0, head.lastIndexOf(' ') > 0 ? head.lastIndexOf(' ') : head.length)} … ${tail.slice(tail.indexOf(' ') + 1)}`;
+}
+
 /** How a shared term or run reads in the evidence: as side A writes it, and as B does if it differs. */
 function sharedNote(a: Side, b: Side, ra: [number, number], rb: [number, number]): string {
   const wa = wordsOf(a, ra[0], ra[1]);
   const wb = wordsOf(b, rb[0], rb[1]);
-  return wa.toLowerCase() === wb.toLowerCase() ? wa : `${wa} / ${wb}`;
+  return wa.toLowerCase() === wb.toLowerCase() ? excerpt(wa) : `${excerpt(wa)} / ${excerpt(wb)}`;
 }
 
 /** Shared runs of terms, longest first, as evidence. */

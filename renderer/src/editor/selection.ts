@@ -48,11 +48,27 @@ export function selectedText(view: EditorView): SelectedText | undefined {
   return { start, end, text: pt.text.slice(start, end), rect };
 }
 
+/** The element that scrolls the editor's text (its pane's body), if any. */
+function scrollerOf(view: EditorView): HTMLElement | undefined {
+  for (let el = view.dom.parentElement; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return el;
+  }
+  return undefined;
+}
+
 /** Scrolls a document position to the middle of its pane. */
 export function scrollPosIntoView(view: EditorView, pos: number): void {
   const { node } = view.domAtPos(pos);
   const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
   target?.scrollIntoView({ block: 'center' });
+  // A block taller than the pane is centred on its middle, which can leave the position itself
+  // out of view: then the position is brought to the upper third of the pane.
+  const scroller = scrollerOf(view);
+  if (!scroller) return;
+  const at = view.coordsAtPos(pos);
+  const box = scroller.getBoundingClientRect();
+  if (at.top < box.top || at.bottom > box.bottom) scroller.scrollTop += at.top - (box.top + box.height / 3);
 }
 
 /** Scrolls an annotation to the middle of its pane and marks it as the one in focus. */

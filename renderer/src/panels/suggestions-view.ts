@@ -160,6 +160,11 @@ export class SuggestionsView {
     }
   }
 
+  /** Scrolls every pane that shows suggestion `id` to it (without flashing it). */
+  revealInPanes(id: string): void {
+    for (const p of this.host.panes()) p.revealSuggestion(id, false);
+  }
+
   /** The suggestion under focus: the one whose card is open, else the one under review. */
   inFocus(): Suggestion | undefined {
     const id = this.focused;

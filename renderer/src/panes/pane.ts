@@ -21,6 +21,7 @@ import type { AnnotationChange } from '../panels/annotation-model';
 import { scrollPosIntoView, selectOffsets } from '../editor/selection';
 import type { PaneHost, PaneSelection } from './pane-host';
 import { PaneSaver } from './pane-saver';
+import { PreLayout } from './pre-layout';
 
 export type { PaneHost, PaneSelection } from './pane-host';
 
@@ -37,6 +38,8 @@ export class Pane {
   private readonly body: HTMLElement;
   /** The row holding the text and what sits beside it (the overview ruler). */
   private readonly main: HTMLElement;
+  /** Lays the text out ahead of the reader while the pane is idle. */
+  private readonly preLayout: PreLayout;
 
   constructor(
     readonly id: string,
@@ -74,6 +77,12 @@ export class Pane {
       load: () => this.load(),
     });
     this.setStatus('read-only');
+    this.preLayout = new PreLayout({
+      scroller: this.body,
+      doc: () => this.view?.dom,
+      docSelector: `.pane[data-pane-id="${CSS.escape(id)}"] .pm-doc`,
+      status: (done) => (this.element.dataset.laidOut = done ? 'all' : 'pending'),
+    });
   }
 
   /** Re-renders the picker and the move/close buttons after the workspace changed. */
@@ -138,6 +147,8 @@ export class Pane {
     }
     this.view.dom.setAttribute('aria-label', `Text of ${meta.title}`);
     this.body.scrollTop = keepPlace ? place : 0;
+    if (!keepPlace) this.preLayout.reset();
+    else this.preLayout.changed();
     this.host.paneDrawn?.(this);
   }
 
@@ -324,6 +335,7 @@ export class Pane {
   /** Turns editing on or off; turning it off saves at once. */
   async setEditing(on: boolean): Promise<void> {
     this.editing = on;
+    this.preLayout.setEditing(on);
     this.element.classList.toggle('is-editing', on);
     this.header.showEditing(on);
     this.view?.setProps({});
@@ -370,6 +382,7 @@ export class Pane {
 
   destroy(): void {
     this.saver.cancel();
+    this.preLayout.destroy();
     this.view?.destroy();
     this.element.remove();
   }

@@ -35,6 +35,8 @@ export class ReviewView {
   private current?: string;
   private shown = PAGE;
   private visible = false;
+  /** Whether the next drawing of the queue brings the suggestion under review into view. */
+  private revealOnRender = false;
 
   constructor(
     private readonly suggestions: SuggestionsView,
@@ -102,6 +104,7 @@ export class ReviewView {
 
   /** Shown (the tab is open) or hidden: the focus tint follows. */
   setVisible(visible: boolean): void {
+    if (visible && !this.visible) this.revealOnRender = true;
     this.visible = visible;
     if (visible) this.render();
     else this.suggestions.focus(undefined);
@@ -165,9 +168,15 @@ export class ReviewView {
     }
     this.list.replaceChildren(...rows);
     if (this.current) this.list.setAttribute('aria-activedescendant', `review-${this.current}`);
-    // The suggestion under review is brought into view in the panes when it changes: when the
-    // queue opens, and when a decision moves the place on (the same one drawn again stays put).
-    this.suggestions.focus(this.visible ? this.current : undefined, true);
+    // The suggestion under review is brought into view in the panes when the queue opens and
+    // when a decision made here moves the place on — in the next frame, once the panes have
+    // drawn the decision (a new link, fewer tints). Changes from elsewhere (an edit that hides a
+    // text's suggestions, another window) never scroll the panes under the analyst.
+    const id = this.visible ? this.current : undefined;
+    this.suggestions.focus(id);
+    if (id && this.revealOnRender)
+      requestAnimationFrame(() => this.current === id && this.suggestions.revealInPanes(id));
+    this.revealOnRender = false;
     this.list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -241,7 +250,11 @@ export class ReviewView {
     const key = event.key.toLowerCase();
     const s = this.items.find((x) => x.id === this.current);
     const decide = (status: Suggestion['status'], relation?: Relation) => {
-      if (s && (s.status !== status || relation)) void this.suggestions.setStatus(s, status, relation);
+      if (!s || (s.status === status && !relation)) return;
+      this.revealOnRender = true;
+      void this.suggestions.setStatus(s, status, relation).then((done) => {
+        if (!done) this.revealOnRender = false;
+      });
     };
     if (key === 'j' || key === 'arrowdown') this.move(1);
     else if (key === 'k' || key === 'arrowup') this.move(-1);

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Evidence } from '../../../common/model';
 import { alignDocuments, alignInputOf } from '../../../main/services/aligner/align';
 import { ConceptMatcher, DEFAULT_CONCEPTS } from '../../../main/services/aligner/concepts';
 import { tokenize } from '../../../main/services/aligner/normalise';
@@ -96,6 +97,37 @@ describe('one point across three or more documents', () => {
       const third = ['one', 'two', 'three'].find((id) => id !== al.a.doc && id !== al.b.doc)!;
       expect(cluster?.note).toContain(out.documents.find((d) => d.id === third)!.authors[0].split(' ')[1]);
     }
+  });
+});
+
+describe('evidence notes', () => {
+  it('stay within what a saved suggestion may hold when many texts quote one long clause', () => {
+    // A made-up clause of some 1,300 characters, quoted whole by every text.
+    const goods = ['grain', 'timber', 'salt', 'iron', 'wool', 'linen', 'tobacco', 'indigo', 'rice', 'hemp'];
+    const ports = ['Boston', 'Salem', 'Newport', 'Baltimore', 'Norfolk', 'Charleston', 'Savannah', 'Albany'];
+    const clause = ports
+      .flatMap((port) => goods.map((good) => `${good} landed at ${port}`))
+      .slice(0, 60)
+      .join(', ');
+    expect(clause.length).toBeGreaterThan(1000);
+    const docs = Array.from({ length: 12 }, (_, i) =>
+      alignInputOf(
+        documentFromText(
+          `---\ntitle: Letter ${i}\nauthors: [Writer ${i}]\n---\n\nThe duties shall fall on ${clause}.\n\nWriter ${i} closes with thanks.`,
+          `letter-${i}.md`,
+        ),
+      ),
+    );
+    const out = alignDocuments(docs, { minScore: 0.05 });
+    expect(out.alignments.length).toBeGreaterThan(0);
+    const notes = out.alignments.flatMap((al) => al.evidence);
+    for (const e of notes) expect(Evidence.safeParse(e).success, e.note.slice(0, 80)).toBe(true);
+    const shared = notes.find((e) => e.kind === 'shared' && e.note.includes('…'));
+    // Its beginning and end; the evidence's ranges still mark the whole run.
+    expect(shared?.note).toMatch(/^duties shall fall on grain landed at Boston .* … .*hemp landed at Charleston$/);
+    expect(shared!.note.length).toBeLessThanOrEqual(203);
+    expect(shared!.a![1] - shared!.a![0]).toBeGreaterThan(1000);
+    expect(notes.find((e) => e.kind === 'cluster')?.note).toMatch(/10 more texts: .* and 5 more$/);
   });
 });
 
