@@ -91,6 +91,7 @@ export const MENU_COMMANDS = [
   'document.details',
   'compare.inStep',
   'compare.counterparts',
+  'help.shortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

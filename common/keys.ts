@@ -6,7 +6,7 @@
 import type { MenuCommand } from './channels';
 
 /** The application menus that carry commands, in menu-bar order. */
-export type MenuName = 'File' | 'Edit' | 'Annotate' | 'Compare' | 'View';
+export type MenuName = 'File' | 'Edit' | 'Annotate' | 'Compare' | 'View' | 'Help';
 
 /** One command: what it is called, its accelerator, where it sits in the menu. */
 export interface KeyBinding {
@@ -20,6 +20,8 @@ export interface KeyBinding {
    * pane and the focus is not in a field (T tags, L links): the browser keeps Ctrl+T.
    */
   selectionKey?: string;
+  /** A single key that also runs the command wherever the focus is not in text or a field ("?"). */
+  plainKey?: string;
   menu: MenuName;
   /** Items of one group sit together; a separator goes between groups. */
   group: string;
@@ -168,6 +170,104 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     menu: 'View',
     group: 'panes',
   },
+  {
+    command: 'help.shortcuts',
+    label: 'Keyboard Shortcuts',
+    accelerator: 'F1',
+    plainKey: '?',
+    menu: 'Help',
+    group: 'help',
+  },
+];
+
+/**
+ * Keys a browser keeps for itself: a page never sees them, so in browser mode the command
+ * has to be reached another way. These are the shortcuts Chromium treats as reserved
+ * (chrome/browser/ui/browser_command_controller.cc, IsReservedCommandOrKey: new tab and
+ * window, new incognito window, close tab and window, reopen closed tab, switch tab, quit).
+ */
+const BROWSER_RESERVED = new Set([
+  'CmdOrCtrl+T',
+  'CmdOrCtrl+N',
+  'CmdOrCtrl+W',
+  'CmdOrCtrl+Shift+N',
+  'CmdOrCtrl+Shift+T',
+  'CmdOrCtrl+Shift+W',
+  'CmdOrCtrl+Tab',
+  'CmdOrCtrl+Shift+Tab',
+  'CmdOrCtrl+PageUp',
+  'CmdOrCtrl+PageDown',
+  'CmdOrCtrl+Shift+Q',
+]);
+
+/** Whether a browser keeps this accelerator, so it works only in the desktop app. */
+export function browserReserved(accelerator: string): boolean {
+  return BROWSER_RESERVED.has(accelerator);
+}
+
+/** The keys 1, 2, 3 choose a relation wherever one is chosen (link dialog, counterparts, review). */
+export const RELATION_KEYS = { '1': 'agree', '2': 'conflict', '3': 'related' } as const;
+
+/** A key that acts inside one panel or dialog, for the shortcuts sheet. */
+export interface PanelKey {
+  keys: string;
+  does: string;
+}
+
+/** The keys of each panel, in the order the shortcuts sheet lists them. */
+export const PANEL_KEYS: readonly { panel: string; keys: readonly PanelKey[] }[] = [
+  {
+    panel: 'Reading a pane',
+    keys: [
+      { keys: '← → ↑ ↓', does: 'Move the cursor (Ctrl: by word)' },
+      { keys: 'Home / End', does: "To the line's start or end (Ctrl: the text's)" },
+      { keys: 'Shift + a move', does: 'Select' },
+      { keys: 'Enter', does: 'Open what is under the cursor' },
+    ],
+  },
+  {
+    panel: 'Link dialog',
+    keys: [
+      ...Object.entries(RELATION_KEYS).map(([key, relation]) => ({ keys: key, does: `Relation: ${relation}` })),
+      { keys: 'Ctrl+Enter', does: 'Save' },
+      { keys: 'Esc', does: 'Cancel' },
+    ],
+  },
+  {
+    panel: 'Tag finder',
+    keys: [
+      { keys: 'Enter', does: 'Tick the first matching tag, or create one' },
+      { keys: 'Ctrl+Enter', does: 'Save' },
+    ],
+  },
+  {
+    panel: 'Review queue',
+    keys: [
+      { keys: 'J / K', does: 'Next / previous suggestion' },
+      { keys: 'A / D', does: 'Accept / dismiss' },
+      ...Object.entries(RELATION_KEYS).map(([key, relation]) => ({ keys: key, does: `Accept as ${relation}` })),
+      { keys: 'R', does: 'Restore' },
+      { keys: 'Enter', does: 'Show it again' },
+    ],
+  },
+  {
+    panel: 'Suggestion card',
+    keys: [
+      { keys: 'A / D', does: 'Accept / dismiss' },
+      { keys: 'O', does: 'Show the other passage' },
+      { keys: 'Esc', does: 'Close' },
+    ],
+  },
+  {
+    panel: 'Counterparts panel',
+    keys: [
+      { keys: 'Enter or L', does: 'Link the match as suggested' },
+      ...Object.entries(RELATION_KEYS).map(([key, relation]) => ({ keys: key, does: `Link as ${relation}` })),
+      { keys: 'O', does: 'Show it in its pane' },
+      { keys: 'J / K', does: 'Next / previous match' },
+      { keys: 'Esc', does: 'Back to the text' },
+    ],
+  },
 ];
 
 /** An accelerator taken apart: which modifiers, and the key (`KeyA`-style code or a key name). */
@@ -205,6 +305,19 @@ export function acceleratorText(accelerator: string, mac = false): string {
     .replace(/CmdOrCtrl/g, mac ? 'Cmd' : 'Ctrl')
     .replace(/\bLeft\b/, '←')
     .replace(/\bRight\b/, '→');
+}
+
+/**
+ * How to reach a command from the keyboard, as the hint in a message should say it: in a
+ * browser, a key the browser keeps is left out for the single key that works on a selection
+ * ("T"); otherwise the accelerator ("Ctrl+T").
+ */
+export function keyHint(command: MenuCommand, browser: boolean, mac = false): string | undefined {
+  const b = bindingOf(command);
+  if (!b) return undefined;
+  const accelerator = b.accelerator && !(browser && browserReserved(b.accelerator)) ? b.accelerator : undefined;
+  if (accelerator) return acceleratorText(accelerator, mac);
+  return b.selectionKey ?? b.plainKey;
 }
 
 /** The binding of a command. */

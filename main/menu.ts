@@ -96,6 +96,8 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined, files: Fil
     {
       role: 'help',
       submenu: [
+        ...commands('Help'),
+        separator,
         {
           label: 'Parallax on the Web',
           click: () => void shell.openExternal('https://github.com/parallax-qda/parallax#readme'),

@@ -90,6 +90,9 @@ export function runCommand(view: WorkspaceView, command: MenuCommand): void {
     case 'compare.counterparts':
       view.compare.counterparts.command();
       break;
+    case 'help.shortcuts':
+      view.shortcuts.toggle();
+      break;
     case 'edit.undo':
     case 'edit.redo':
       undoOrRedo(view, command === 'edit.undo' ? 'undo' : 'redo');
@@ -156,8 +159,22 @@ function selectionKeyCommand(event: KeyboardEvent): MenuCommand | undefined {
   return KEY_BINDINGS.find((b) => b.selectionKey && b.selectionKey.toLowerCase() === event.key.toLowerCase())?.command;
 }
 
+/** The command of a single key pressed where the focus is not in text or a field ("?" shows the shortcuts). */
+function plainKeyCommand(event: KeyboardEvent): MenuCommand | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || inTextField(event.target)) return undefined;
+  if (event.target instanceof Element && event.target.closest('[role="dialog"], dialog')) return undefined;
+  return KEY_BINDINGS.find((b) => b.plainKey === event.key)?.command;
+}
+
 /** Wires commands to the menu (Electron) or to the keyboard (browser). */
 export function bindCommands(view: WorkspaceView): void {
+  // Single keys are the page's in the desktop app too: a menu accelerator cannot be "?".
+  window.addEventListener('keydown', (event) => {
+    const command = event.defaultPrevented ? undefined : plainKeyCommand(event);
+    if (!command) return;
+    event.preventDefault();
+    runCommand(view, command);
+  });
   if (transport === 'electron') {
     onMenuCommand((command) => runCommand(view, command));
     // The menu's commands that open a file picker arrive with the user's gesture (channels.ts).

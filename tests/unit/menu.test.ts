@@ -42,6 +42,12 @@ describe('the application menu', () => {
     item(KEY_BINDINGS.find((b) => b.command === 'file.export')!.label).click!();
     expect(send).toHaveBeenCalledWith(COMMAND_CHANNEL, 'file.export');
     expect(executeJavaScript).toHaveBeenCalledTimes(1);
+
+    // Help ▸ Keyboard Shortcuts comes from the same table and opens the sheet.
+    const help = template.find((m) => (m as { role?: string }).role === 'help')!;
+    expect(help.submenu!.map((i) => i.label)).toContain('Keyboard Shortcuts');
+    item('Keyboard Shortcuts').click!();
+    expect(send).toHaveBeenCalledWith(COMMAND_CHANNEL, 'help.shortcuts');
     vi.doUnmock('electron');
   });
 });

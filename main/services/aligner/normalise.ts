@@ -5,6 +5,9 @@
  * Numbers are read with their units (2%, US$300 million, 1945).
  */
 import lemmatizer from 'wink-lemmatizer';
+import { americanSpelling } from '../../../common/spelling';
+
+export { americanSpelling };
 
 /** A word or number of plain text, with its offsets. */
 export interface Token {
@@ -22,96 +25,6 @@ export interface Token {
   clause?: number;
   /** Set on the words of a sentence that ends in "?": what it says is asked, not asserted. */
   question?: true;
-}
-
-/** British spellings to American, as whole-word exceptions and as suffix rules. */
-const SPELLING_EXCEPTIONS: Record<string, string> = {
-  defence: 'defense',
-  offence: 'offense',
-  licence: 'license',
-  pretence: 'pretense',
-  centre: 'center',
-  metre: 'meter',
-  theatre: 'theater',
-  programme: 'program',
-  grey: 'gray',
-  kerb: 'curb',
-  tyre: 'tire',
-  aluminium: 'aluminum',
-  judgement: 'judgment',
-  enrol: 'enroll',
-  fulfil: 'fulfill',
-  analyse: 'analyze',
-  paralyse: 'paralyze',
-  catalogue: 'catalog',
-  dialogue: 'dialogue',
-  travelled: 'traveled',
-  travelling: 'traveling',
-  labelled: 'labeled',
-  modelling: 'modeling',
-};
-
-/** Words ending in -our that are British -or spellings (not "four", "hour", "your"…). */
-const OUR_WORDS =
-  /^(arm|behavi|colo|endeav|fav|flav|harb|hon|hum|lab|neighb|odo|rig|rum|savi|splend|tum|vap|vig|val|cand|clam|ard|glam)our/;
-
-/** -ise/-isation verbs that are -ize in American spelling (not "rise", "wise", "exercise"…). */
-const ISE_EXCEPTIONS = new Set([
-  'advertise',
-  'advise',
-  'arise',
-  'chastise',
-  'comprise',
-  'compromise',
-  'concise',
-  'demise',
-  'despise',
-  'devise',
-  'disguise',
-  'enterprise',
-  'excise',
-  'exercise',
-  'expertise',
-  'franchise',
-  'improvise',
-  'incise',
-  'merchandise',
-  'noise',
-  'otherwise',
-  'paradise',
-  'precise',
-  'premise',
-  'promise',
-  'raise',
-  'revise',
-  'rise',
-  'supervise',
-  'surmise',
-  'surprise',
-  'televise',
-  'treatise',
-  'wise',
-  'poise',
-  'praise',
-  'cruise',
-  'bruise',
-  'chemise',
-  'anise',
-  'guise',
-  'sise',
-  'vise',
-]);
-
-/** Maps a lowercase British spelling to its American form. */
-export function americanSpelling(word: string): string {
-  const exact = SPELLING_EXCEPTIONS[word];
-  if (exact) return exact;
-  if (OUR_WORDS.test(word)) return word.replace(/our/, 'or');
-  const ise = /^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/.exec(word);
-  if (ise && !ISE_EXCEPTIONS.has(`${ise[1]}ise`) && !ISE_EXCEPTIONS.has(word)) return `${ise[1]}iz${ise[2]}`;
-  const yse = /^(.{2,}l)ys(e|es|ed|ing)$/.exec(word);
-  if (yse) return `${yse[1]}yz${yse[2]}`;
-  return word;
 }
 
 const cache = new Map<string, string>();

@@ -22,6 +22,8 @@ import type { RefineProgress } from '../../../common/api';
 import { posToOffset } from '../../../common/plaintext';
 import { onEvent } from '../bridge';
 import { h } from '../dom';
+import { RELATION_KEYS } from '../../../common/keys';
+import { rememberFocus, type FocusReturn } from '../focus-return';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
 import { DocumentTexts } from './document-texts';
@@ -50,7 +52,7 @@ const HOVER_DELAY_MS = 350;
 /** How long an answer may take before the panel says it is looking. */
 const FINDING_DELAY_MS = 120;
 
-const KEY_RELATION: Record<string, Relation> = { '1': 'agree', '2': 'conflict', '3': 'related' };
+const KEY_RELATION: Record<string, Relation> = RELATION_KEYS;
 
 export class CounterpartsPanel {
   readonly element: HTMLElement;
@@ -68,6 +70,8 @@ export class CounterpartsPanel {
   private asked = 0;
   private answer?: CounterpartsAnswer;
   private answerPane?: Pane;
+  /** Where Ctrl+Alt+C took the keyboard from into the panel. */
+  private cameFrom?: FocusReturn;
   private lastQuery?: CounterpartQuery;
   private readonly pacer = new QuestionPacer<{ pane: Pane; query: CounterpartQuery }>(
     ({ pane, query }) => this.run(pane, query),
@@ -138,7 +142,10 @@ export class CounterpartsPanel {
 
   /** Shows or hides the panel; shown, it answers for where the cursor is. */
   toggle(open = !this.isOpen): void {
+    const hadFocus = this.element.contains(document.activeElement);
     this.element.hidden = !open;
+    // Closed from inside, the keyboard goes back to the text (and passage) it came from.
+    if (!open && hadFocus && !this.cameFrom?.restore()) this.answerPane?.focus();
     this.toggleButton.setAttribute('aria-pressed', String(open));
     if (open) {
       const at = this.selectionQuery();
@@ -150,7 +157,10 @@ export class CounterpartsPanel {
   command(): void {
     if (!this.isOpen) this.toggle(true);
     else if (this.element.contains(document.activeElement)) this.toggle(false);
-    else this.matchElements()[0]?.focus();
+    else {
+      this.cameFrom = rememberFocus();
+      this.matchElements()[0]?.focus();
+    }
   }
 
   /** How the aligner's adding of meaning goes: counted in the status, then the passage shown asked about again. */

@@ -111,6 +111,6 @@ export class ExportDialog {
       transport === 'electron'
         ? { label: 'Show in folder', run: () => void call('revealExport', { id: job.id }) }
         : { label: 'Open', run: () => void window.open(exportedFileUrl(job.fileName ?? ''), '_blank', 'noopener') };
-    this.notices.show(where, 'info', action, true);
+    this.notices.show(where, 'info', action);
   }
 }

@@ -8,6 +8,8 @@
  */
 import { MAX_NOTE_CHARS, type Relation } from '../../../common/model';
 import { h, placeNear } from '../dom';
+import { RELATION_KEYS } from '../../../common/keys';
+import { rememberFocus, type FocusReturn } from '../focus-return';
 import { clip } from '../labels';
 import type { AnnotationModel } from '../panels/annotation-model';
 import { TagFinder } from '../panels/tag-finder';
@@ -33,13 +35,16 @@ export interface LinkDialogRequest {
   addSelection(): Promise<void>;
   remove?(): Promise<void>;
   closed?(): void;
+  /** Where the keyboard goes when the dialog closes (the passage just picked); else where it was. */
+  returnFocus?: FocusReturn;
 }
 
-const RELATIONS: { id: Relation; label: string; key: string }[] = [
-  { id: 'agree', label: 'Agree', key: '1' },
-  { id: 'conflict', label: 'Conflict', key: '2' },
-  { id: 'related', label: 'Related', key: '3' },
-];
+/** The relations with their keys (1 agree, 2 conflict, 3 related: common/keys.ts). */
+const RELATIONS: { id: Relation; label: string; key: string }[] = Object.entries(RELATION_KEYS).map(([key, id]) => ({
+  id,
+  label: id[0].toUpperCase() + id.slice(1),
+  key,
+}));
 
 export class LinkDialog {
   readonly element: HTMLElement;
@@ -53,7 +58,8 @@ export class LinkDialog {
   private readonly saveButton: HTMLButtonElement;
   private request?: LinkDialogRequest;
   private relation: Relation = 'agree';
-  private returnFocus?: HTMLElement;
+  /** The pane (and passage) the keyboard goes back to when the dialog closes. */
+  private returnFocus?: FocusReturn;
 
   constructor(model: AnnotationModel) {
     this.heading = h('h2', { class: 'popover-heading', id: 'link-dialog-heading' });
@@ -134,7 +140,7 @@ export class LinkDialog {
 
   open(request: LinkDialogRequest): void {
     if (!this.isOpen || !this.element.contains(document.activeElement)) {
-      this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+      this.returnFocus = request.returnFocus ?? rememberFocus();
     }
     this.request = request;
     this.element.dataset.link = request.linkId ?? '';
@@ -187,7 +193,7 @@ export class LinkDialog {
     this.element.hidden = true;
     this.request = undefined;
     request?.closed?.();
-    this.returnFocus?.focus({ preventScroll: true });
+    this.returnFocus?.restore();
   }
 
   private setRelation(relation: Relation): void {

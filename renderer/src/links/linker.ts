@@ -9,6 +9,7 @@ import type { CallInput, CallName, CallOutput } from '../../../common/api';
 import { linkEndKey, type DocumentSummary, type Link, type Relation } from '../../../common/model';
 import { call } from '../bridge';
 import { h } from '../dom';
+import { rememberFocus, type FocusReturn } from '../focus-return';
 import { clip, docLabel } from '../labels';
 import type { AnnotationModel } from '../panels/annotation-model';
 import type { Pane, PaneSelection } from '../panes/pane';
@@ -103,10 +104,12 @@ export class Linker {
       window.getSelection()?.removeAllRanges();
       return;
     }
+    // Taken before the selection is cleared: the dialog gives the keyboard back to this passage.
+    const cameFrom = rememberFocus();
     if (!this.addPicked(sel)) return;
     this.picking = false;
     this.pickBar.hidden = true;
-    this.openNew(sel.rect);
+    this.openNew(sel.rect, cameFrom);
   }
 
   private addPicked(sel: Picked): boolean {
@@ -130,9 +133,10 @@ export class Linker {
     return this.picked.map((p) => ({ label: this.label(p.doc), text: p.text }));
   }
 
-  private openNew(near: DOMRect): void {
+  private openNew(near: DOMRect, returnFocus?: FocusReturn): void {
     this.dialog.open({
       near,
+      returnFocus,
       relation: 'agree',
       tags: [],
       note: '',

@@ -5,7 +5,8 @@
  */
 import type { CallInput, CallName, CallOutput, WorkspacePart } from '../../../common/api';
 import type { Annotation, DocumentSummary } from '../../../common/model';
-import { call, onEvent, onEventsLost, onEventsOpen } from '../bridge';
+import { bindingOf, keyHint } from '../../../common/keys';
+import { call, onEvent, onEventsLost, onEventsOpen, transport } from '../bridge';
 import { h } from '../dom';
 import type { AnnotationMark } from '../editor/annotations';
 import type { Pane, PaneSelection } from '../panes/pane';
@@ -13,6 +14,12 @@ import { AnnotationModel } from './annotation-model';
 import { docLabel } from '../labels';
 import { SidePanel } from './side-panel';
 import { TagPopover } from './tag-popover';
+
+/** The keys that tag a selection here: a browser keeps Ctrl+T (new tab), so there only T. */
+const TAG_KEYS =
+  transport === 'http'
+    ? keyHint('annotate.tag', true)
+    : `${keyHint('annotate.tag', false)}, or ${bindingOf('annotate.tag')?.selectionKey}`;
 
 /** What the annotator needs from the workspace view. */
 export interface AnnotatorHost {
@@ -64,7 +71,7 @@ export class Annotator {
     );
     const tagButton = h(
       'button',
-      { type: 'button', class: 'primary', title: 'Tag the selection (Ctrl+T, or T)' },
+      { type: 'button', class: 'primary', title: `Tag the selection (${TAG_KEYS})` },
       'Tag…',
     );
     tagButton.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
@@ -166,9 +173,11 @@ export class Annotator {
     return sel;
   }
 
-  /** Opens the tag popover for the selected text (Ctrl+T). */
+  /** Opens the tag popover for the selected text (T, or Ctrl+T in the desktop app). */
   tagSelection(): void {
-    const sel = this.currentSelection('Select a passage in a pane first, then tag it (Ctrl+T).');
+    const sel = this.currentSelection(
+      `Select a passage in a pane first, then tag it (${keyHint('annotate.tag', transport === 'http')}).`,
+    );
     if (!sel) return;
     this.selectionBar.hidden = true;
     const pane = sel.pane;

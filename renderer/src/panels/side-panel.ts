@@ -5,6 +5,7 @@
  * for the analyst to re-attach or delete.
  */
 import type { Annotation, DocumentSummary } from '../../../common/model';
+import { agree, counted } from '../../../common/wording';
 import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { AnnotationModel } from './annotation-model';
@@ -205,12 +206,12 @@ export class SidePanel {
     this.count.textContent =
       this.tab === 'orphans'
         ? items.length
-          ? `${items.length} annotation${items.length === 1 ? '' : 's'} lost their text. Select the passage in a pane, then attach.`
+          ? `${counted(items.length, 'annotation')} lost ${agree(items.length, 'its', 'their')} text. Select the passage in a pane, then attach.`
           : this.orphanViews.some((v) => v.orphanCount() > 0)
             ? 'Every annotation is attached to its text.'
             : 'No orphans: every annotation and link is attached to its text.'
         : items.length === total
-          ? `${total} annotation${total === 1 ? '' : 's'}`
+          ? counted(total, 'annotation')
           : `${items.length} of ${total} annotations`;
     const docs = new Map(this.host.documents().map((d) => [d.id, d]));
     const rows = items.slice(0, this.shown).map((a) => this.row(a, docs.get(a.doc)));

@@ -6,7 +6,7 @@
 import { call } from '../bridge';
 import { h } from '../dom';
 import type { AnnotationModel } from './annotation-model';
-import { rankTags, type TreeTag } from './tag-rank';
+import { rankTags, sameNamedTag, type TreeTag } from './tag-rank';
 
 export class TagFinder {
   readonly element: HTMLElement;
@@ -74,8 +74,8 @@ export class TagFinder {
         tag.name,
       );
     });
-    const exists = this.model.tags.some((t) => t.name.toLowerCase() === q.toLowerCase());
-    if (q && !exists) {
+    // No offer to create "russia-china alignment" beside "Russia–China alignment".
+    if (q && !sameNamedTag(this.model.tags, q)) {
       const create = h('button', { type: 'button', class: 'popover-create' }, `+ Create tag “${q}”`);
       create.addEventListener('click', () => void this.createTag(q));
       rows.push(create);
@@ -86,10 +86,10 @@ export class TagFinder {
 
   private async pickFirst(): Promise<void> {
     const q = this.filter.value.trim();
-    const [first] = this.visibleTags();
+    const first = sameNamedTag(this.model.tags, q) ?? this.visibleTags()[0]?.tag;
     if (first && q) {
-      if (this.chosen.has(first.tag.id)) this.chosen.delete(first.tag.id);
-      else this.chosen.add(first.tag.id);
+      if (this.chosen.has(first.id)) this.chosen.delete(first.id);
+      else this.chosen.add(first.id);
       this.filter.value = '';
       this.render();
     } else if (q) {

@@ -7,6 +7,7 @@ import { EditorView } from 'prosemirror-view';
 import type { DocumentPayload } from '../../../common/api';
 import type { NodeJSON } from '../../../common/model';
 import { call } from '../bridge';
+import { agree, counted } from '../../../common/wording';
 import { h } from '../dom';
 import { createPaneState } from '../editor';
 import { PaneHeader, type SaveStatus } from './pane-header';
@@ -313,9 +314,9 @@ export class Pane {
       this.host.annotationsMoved(result.orphaned);
       this.host.notify(
         (result.edited ? 'Your edits were replaced with the text of its file (Ctrl+Z brings them back). ' : '') +
-          `Reloaded from its file. ${result.moved} annotation${result.moved === 1 ? '' : 's'} found at a new place` +
+          `Reloaded from its file. ${counted(result.moved, 'annotation or link end', 'annotations and link ends')} found at a new place` +
           (result.orphaned
-            ? `; ${result.orphaned} could not be found and ${result.orphaned === 1 ? 'is' : 'are'} under Orphans.`
+            ? `; ${result.orphaned} could not be found and ${agree(result.orphaned, 'is', 'are')} under Orphans.`
             : '.'),
       );
     } catch (err) {

@@ -8,6 +8,8 @@ import type { Annotation, DocumentSummary } from '../../../common/model';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
 import { Notices } from '../notices';
+import { ShortcutsSheet } from '../shortcuts-sheet';
+import { transport } from '../bridge';
 import type { AnnotationMark } from '../editor/annotations';
 import { LinkModel } from '../links/link-model';
 import { Linker } from '../links/linker';
@@ -48,6 +50,8 @@ export class WorkspaceView implements PaneHost {
   private readonly layout: PaneLayout;
   readonly files: FileActions;
   readonly linker: Linker;
+  /** The Keyboard Shortcuts sheet (F1, ?); browser mode marks the keys a browser keeps. */
+  readonly shortcuts = new ShortcutsSheet(transport === 'http');
   readonly review: ReviewView;
   private readonly linksList: LinksList;
   private readonly opener: ItemOpener;
@@ -194,6 +198,7 @@ export class WorkspaceView implements PaneHost {
         this.annotator.saveIndicator,
         this.overviews.toolbarButton,
         this.annotator.toolbarButton,
+        this.shortcuts.toolbarButton,
       ),
       // Between the toolbar and the panes, in the flow: it covers no pane's header or text.
       this.linker.pickBar,
@@ -204,6 +209,7 @@ export class WorkspaceView implements PaneHost {
       notices.element,
       ...this.files.elements,
       this.concepts.element,
+      this.shortcuts.element,
       this.annotator.popover.element,
       this.suggestions.card.element,
       this.annotator.selectionBar,

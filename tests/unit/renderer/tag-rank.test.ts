@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../../common/model';
-import { rankTags } from '../../../renderer/src/panels/tag-rank';
+import { rankTags, sameNamedTag } from '../../../renderer/src/panels/tag-rank';
 
 const tag = (id: string, name: string, description = ''): { tag: Tag; depth: number } => ({
   tag: { id, name, description, color: '#888888', parentId: null },
@@ -27,5 +27,37 @@ describe('the tag finder', () => {
       'x',
     ]);
     expect(rankTags(tree, '').map((t) => t.tag.id)).toEqual(['sanctions', 'alignment', 'deterrence', 'russia']);
+  });
+});
+
+describe('the tag finder reads names as the analyst means them', () => {
+  const codebook = [
+    tag('spending', 'Defence spending'),
+    tag('alignment', 'Russia–China alignment'),
+    tag('deterrence', 'Deterrence', 'Dissuasion by threat of reprisal'),
+    tag('resilience', 'Résilience civile'),
+  ];
+  const ids = (q: string) => rankTags(codebook, q).map((t) => t.tag.id);
+
+  it('finds a name written in the other spelling', () => {
+    expect(ids('defense')).toEqual(['spending']);
+    expect(ids('Defense sp')).toEqual(['spending']);
+    expect(ids('defenc')).toEqual(['spending']);
+  });
+
+  it('reads dashes, hyphens and punctuation as spaces and folds accents', () => {
+    expect(ids('russia-china')).toEqual(['alignment']);
+    expect(ids('russia china')).toEqual(['alignment']);
+    expect(ids('china alignment')).toEqual(['alignment']);
+    expect(ids('resilience')).toEqual(['resilience']);
+    expect(ids('reprisal')).toEqual(['deterrence']);
+  });
+
+  it('does not offer a near-duplicate of an existing tag as a new one', () => {
+    const tags = codebook.map((t) => t.tag);
+    expect(sameNamedTag(tags, 'russia-china  alignment')?.id).toBe('alignment');
+    expect(sameNamedTag(tags, 'Defense Spending')?.id).toBe('spending');
+    expect(sameNamedTag(tags, 'Defense')).toBeUndefined();
+    expect(sameNamedTag(tags, ' – ')).toBeUndefined();
   });
 });
