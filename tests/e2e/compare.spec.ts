@@ -101,9 +101,7 @@ test('connector curves join the linked passages of adjacent panes, follow a scro
   await quoteBox(page, 1, COLLAPSED, true);
   await quoteBox(page, 2, KEEPS_BUYING, true);
   // Until the next frame redraws, the curve may still be the half-curve drawn when only Hornung's end was in view.
-  await expect
-    .poll(async () => (await curvesOf(page, conflict.id)).map((c) => c.toward ?? 'both'))
-    .toEqual(['both']);
+  await expect.poll(async () => (await curvesOf(page, conflict.id)).map((c) => c.toward ?? 'both')).toEqual(['both']);
   let left = await quoteBox(page, 1, COLLAPSED);
   let right = await quoteBox(page, 2, KEEPS_BUYING);
   let [curve] = await curvesOf(page, conflict.id);
