@@ -127,9 +127,12 @@ export class SuggestionsView {
     for (const listener of this.listeners) listener();
   }
 
-  /** Shows the legend while there are suggestions or links to filter. */
+  /**
+   * Shows the legend while there are suggestions or links to filter; during an Align run its
+   * place in the toolbar goes to the run's stage and progress (the tints are being replaced).
+   */
   refreshLegend(): void {
-    this.legend.hidden = this.everything.length === 0 && !this.host.hasLinks();
+    this.legend.hidden = this.aligning || (this.everything.length === 0 && !this.host.hasLinks());
   }
 
   /** Every suggestion of the workspace, decided ones too. */
@@ -232,7 +235,8 @@ export class SuggestionsView {
     if (!s) return false;
     const el = (event.target as Element | null)?.closest?.('.sg');
     this.lastOpened = { pane, id: s.id };
-    this.card.open(s, pane.docId, el?.getBoundingClientRect() ?? new DOMRect(event.clientX, event.clientY, 1, 1));
+    const near = pane.suggestionRect(s.id) ?? el?.getBoundingClientRect();
+    this.card.open(s, pane.docId, near ?? new DOMRect(event.clientX, event.clientY, 1, 1));
     return true;
   }
 
@@ -296,6 +300,7 @@ export class SuggestionsView {
   async align(): Promise<void> {
     if (this.aligning) return;
     this.aligning = true;
+    this.refreshLegend();
     this.alignButton.disabled = true;
     this.progress.hidden = false;
     this.progress.removeAttribute('value');
@@ -317,6 +322,7 @@ export class SuggestionsView {
       this.host.notify((err as Error).message, 'error', { label: 'Try again', run: () => void this.align() });
     } finally {
       this.aligning = false;
+      this.refreshLegend();
       this.alignButton.disabled = false;
       this.progress.hidden = true;
       this.status.textContent = '';

@@ -105,11 +105,16 @@ export class PaneHeader {
     this.title.textContent = meta.title;
     this.title.title = meta.title;
     const year = yearOf(meta.date);
+    const authors = meta.authors.join(', ') || 'Unknown author';
+    // A narrow pane leaves the venue out (styles/compare.css); the tooltip keeps it.
     this.meta.replaceChildren(
-      h('span', { class: 'pane-authors' }, meta.authors.join(', ') || 'Unknown author'),
-      ...(meta.venue ? [' · ', h('span', { class: 'pane-venue' }, meta.venue)] : []),
-      ...(year ? [' · ', h('span', { class: 'pane-year' }, year)] : []),
+      h('span', { class: 'pane-authors' }, authors),
+      ...(meta.venue
+        ? [h('span', { class: 'pane-sep pane-venue-sep' }, ' · '), h('span', { class: 'pane-venue' }, meta.venue)]
+        : []),
+      ...(year ? [h('span', { class: 'pane-sep' }, ' · '), h('span', { class: 'pane-year' }, year)] : []),
     );
+    this.meta.title = [authors, meta.venue, meta.date].filter(Boolean).join(' · ');
   }
 
   showEditing(on: boolean): void {

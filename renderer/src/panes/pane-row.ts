@@ -29,7 +29,13 @@ export class PaneRow {
   private layoutSave: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: PaneRowHost) {
-    this.addButton = h('button', { type: 'button', class: 'add-pane', title: 'Add a pane (Ctrl+Alt+N)' }, '+ Add pane');
+    // "+ Pane" in a narrow window (styles/compare.css); its name is the same either way.
+    this.addButton = h(
+      'button',
+      { type: 'button', class: 'add-pane', title: 'Add a pane (Ctrl+Alt+N)', 'aria-label': 'Add pane' },
+      h('span', { class: 'wide-label' }, '+ Add pane'),
+      h('span', { class: 'narrow-label' }, '+ Pane'),
+    );
     this.addButton.addEventListener('click', () => this.addPane());
     this.element = h('main', { class: 'panes', 'aria-label': 'Documents side by side' });
   }
