@@ -1,3 +1,5 @@
+import { placement } from './placement';
+
 /** A small helper for building DOM without innerHTML (text is never parsed as HTML). */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -14,13 +16,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Places a floating element below `near` if it fits, else above; kept inside the window. */
+/** Places a floating element beside `near` without covering it (see placement.ts), inside the window. */
 export function placeNear(el: HTMLElement, near: DOMRect, fallback = { width: 320, height: 360 }): void {
-  const width = el.offsetWidth || fallback.width;
-  const height = el.offsetHeight || fallback.height;
-  const left = Math.max(8, Math.min(near.left, window.innerWidth - width - 8));
-  const below = near.bottom + 8;
-  const top = below + height < window.innerHeight ? below : Math.max(8, near.top - height - 8);
+  const size = { width: el.offsetWidth || fallback.width, height: el.offsetHeight || fallback.height };
+  const { left, top } = placement(size, near, { width: window.innerWidth, height: window.innerHeight });
   el.style.left = `${left}px`;
   el.style.top = `${top}px`;
 }

@@ -58,17 +58,22 @@ function scrollerOf(view: EditorView): HTMLElement | undefined {
 }
 
 /** Scrolls a document position to the middle of its pane. */
-export function scrollPosIntoView(view: EditorView, pos: number): void {
+export function scrollPosIntoView(view: EditorView, pos: number, to = pos): void {
   const { node } = view.domAtPos(pos);
   const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
   target?.scrollIntoView({ block: 'center' });
-  // A block taller than the pane is centred on its middle, which can leave the position itself
-  // out of view: then the position is brought to the upper third of the pane.
+  // A block taller than the pane is centred on its middle, which can leave the passage
+  // [pos, to] out of view or cut by the pane's edge: then the passage is centred if it fits,
+  // else its start is brought to the upper third of the pane.
   const scroller = scrollerOf(view);
   if (!scroller) return;
   const at = view.coordsAtPos(pos);
+  const end = to > pos ? view.coordsAtPos(to, -1) : at;
   const box = scroller.getBoundingClientRect();
-  if (at.top < box.top || at.bottom > box.bottom) scroller.scrollTop += at.top - (box.top + box.height / 3);
+  if (at.top >= box.top && end.bottom <= box.bottom) return;
+  const height = end.bottom - at.top;
+  scroller.scrollTop +=
+    height <= box.height * 0.8 ? at.top + height / 2 - (box.top + box.height / 2) : at.top - (box.top + box.height / 3);
 }
 
 /** Scrolls an annotation to the middle of its pane and marks it as the one in focus. */
@@ -76,7 +81,7 @@ export function scrollToAnnotation(view: EditorView, id: string): boolean {
   const at = annotationPosition(view.state, id);
   if (!at) return false;
   view.dispatch(changeAnnotations(view.state, { focus: id }));
-  scrollPosIntoView(view, at.from);
+  scrollPosIntoView(view, at.from, at.to);
   return true;
 }
 
@@ -84,7 +89,7 @@ export function scrollToAnnotation(view: EditorView, id: string): boolean {
 export function scrollToSuggestion(view: EditorView, id: string, flash = true): boolean {
   const at = suggestionPosition(view.state, id);
   if (!at) return false;
-  scrollPosIntoView(view, at.from);
+  scrollPosIntoView(view, at.from, at.to);
   if (!flash) return true;
   for (const el of view.dom.querySelectorAll<HTMLElement>(`.sg-id-${CSS.escape(id)}`)) {
     el.classList.remove('sg-flash');
@@ -98,9 +103,10 @@ export function scrollToSuggestion(view: EditorView, id: string, flash = true): 
 export function selectOffsets(view: EditorView, start: number, end: number): void {
   const pt = plainTextOf(view.state.doc);
   const from = offsetToPos(pt, start, 'after');
-  scrollPosIntoView(view, from);
+  const to = offsetToPos(pt, end, 'before');
+  scrollPosIntoView(view, from, to);
   const a = view.domAtPos(from);
-  const b = view.domAtPos(offsetToPos(pt, end, 'before'));
+  const b = view.domAtPos(to);
   const range = document.createRange();
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);

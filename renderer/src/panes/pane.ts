@@ -230,7 +230,7 @@ export class Pane {
     const at = this.view && linkEndPosition(this.view.state, key);
     if (!this.view || !at) return false;
     this.focusLink(key.split(':')[0]);
-    scrollPosIntoView(this.view, at.from);
+    scrollPosIntoView(this.view, at.from, at.to);
     return true;
   }
 
@@ -286,7 +286,24 @@ export class Pane {
 
   /** Where a suggested passage starts on screen. */
   suggestionRect(id: string): DOMRect | undefined {
-    return this.view?.dom.querySelector(`.sg-id-${CSS.escape(id)}`)?.getBoundingClientRect();
+    return this.visibleBox(this.view?.dom.querySelectorAll(`.sg-id-${CSS.escape(id)}`));
+  }
+
+  /**
+   * The box around the visible part of some elements of the text (a passage's marks, one
+   * per line run), so that a card placed beside it covers none of it; undefined if none shows.
+   */
+  private visibleBox(elements: NodeListOf<Element> | undefined): DOMRect | undefined {
+    if (!elements?.length) return undefined;
+    const view = this.body.getBoundingClientRect();
+    let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const el of elements) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom < view.top || r.top > view.bottom || r.width === 0) continue;
+      [left, top] = [Math.min(left, r.left), Math.min(top, Math.max(r.top, view.top))];
+      [right, bottom] = [Math.max(right, r.right), Math.max(bottom, Math.min(r.bottom, view.bottom))];
+    }
+    return left === Infinity ? elements[0].getBoundingClientRect() : new DOMRect(left, top, right - left, bottom - top);
   }
 
   /** Where an annotation is on screen. */
