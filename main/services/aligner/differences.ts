@@ -6,6 +6,7 @@
  */
 import type { Evidence } from '../../../common/model';
 import {
+  ADVERBS_ONLY,
   COUNTER_CLAIM,
   DEGREES,
   DOUBT_AND_DENIAL,
@@ -58,7 +59,7 @@ function clauseIsNegative(side: Side, clause: number | undefined): boolean {
  * The same predicate negated on one side: a negator that asserts (not in a question, which
  * asks rather than denies; not "not only", "no more than", "no doubt" and the like, which
  * restrict, compare or affirm) whose predicate — the first term after it in its clause,
- * within five words — is a shared term; on the other side that term stands, asserted, in
+ * within five words, an adverb in between being read past — is a shared term; on the other side that term stands, asserted, in
  * a clause with no negation of any form; and the two clauses share a second term (the
  * subject). Decisive only when the negator denies a predicate (SENTENTIAL_NEGATORS).
  */
@@ -70,7 +71,8 @@ function negation(x: Side, y: Side, shared: Set<string>, xIsA: boolean): Differe
     for (let k = i + 1; k <= Math.min(x.tokens.length - 1, i + 5); k++) {
       if (x.tokens[k].clause !== t.clause) break;
       const term = x.termOf[k];
-      if (!term) continue;
+      // An adverb in between modifies the predicate ("not fundamentally shifted"); it is not it.
+      if (!term || ADVERBS_ONLY.has(x.tokens[k].norm)) continue;
       // The predicate is the first term in the negator's scope: only it is denied.
       if (!shared.has(term)) break;
       const j = y.termOf.indexOf(term);

@@ -7,6 +7,7 @@
  * queue stays where it was. Decisions are in the workspace's undo history (Ctrl+Z).
  */
 import type { DocumentSummary, Relation, Suggestion } from '../../../common/model';
+import { RELATION_KEYS } from '../../../common/keys';
 import { h } from '../dom';
 import { clip, docLabel } from '../labels';
 import type { Pane } from '../panes/pane';
@@ -21,7 +22,6 @@ export interface ReviewHost {
 
 /** Most rows drawn at once; more come as the analyst moves down or asks. */
 const PAGE = 150;
-const RELATION_KEYS: Record<string, Relation> = { '1': 'agree', '2': 'conflict', '3': 'related' };
 const STATUS_TEXT = { suggested: 'To review', accepted: 'Accepted', dismissed: 'Dismissed' } as const;
 
 export class ReviewView {
@@ -68,7 +68,7 @@ export class ReviewView {
       class: 'panel-list review-list',
       role: 'listbox',
       tabindex: '0',
-      'aria-label': 'Suggestions to review: J/K move, A accept, D dismiss, 1/2/3 accept as agree/conflict/related',
+      'aria-label': `Suggestions to review: J/K move, A accept, D dismiss, ${Object.keys(RELATION_KEYS).join('/')} accept as ${Object.values(RELATION_KEYS).join('/')}`,
     });
     this.list.addEventListener('keydown', (event) => this.keydown(event));
     this.list.addEventListener('focus', () => {
@@ -89,9 +89,7 @@ export class ReviewView {
         ' accept · ',
         h('kbd', {}, 'D'),
         ' dismiss · ',
-        h('kbd', {}, '1'),
-        h('kbd', {}, '2'),
-        h('kbd', {}, '3'),
+        ...Object.keys(RELATION_KEYS).map((key) => h('kbd', {}, key)),
         ' accept as · ',
         h('kbd', {}, 'R'),
         ' restore',
@@ -263,7 +261,7 @@ export class ReviewView {
     } else if (key === 'a') decide('accepted');
     else if (key === 'd') decide('dismissed');
     else if (key === 'r') decide('suggested');
-    else if (RELATION_KEYS[key]) decide('accepted', RELATION_KEYS[key]);
+    else if (key in RELATION_KEYS) decide('accepted', RELATION_KEYS[key as keyof typeof RELATION_KEYS]);
     else return;
     event.preventDefault();
   }

@@ -87,6 +87,22 @@ describe('conflict only on strong, checkable evidence', () => {
     expect(r.relation).toBe('related');
   });
 
+  it('an adverb between a negator and its predicate is read past: the predicate is what is denied', () => {
+    // "not fundamentally changed" denies "changed", not "fundamentally": a shared adverb is no denial.
+    const adverbOnly = relate(
+      side('The harbour board has not fundamentally altered the ferry licence for the island route.', 2020),
+      side('The harbour board fundamentally reformed the ferry licence for the island route.', 2022),
+    );
+    expect(kinds(adverbOnly)).not.toContain('negation');
+    expect(kinds(adverbOnly)).not.toContain('change');
+    // The predicate itself shared: denied past the adverb, on the same subject.
+    const predicate = relate(
+      side('The harbour board will not necessarily renew the ferry licence for the island route.'),
+      side('The harbour board will renew the ferry licence for the island route.'),
+    );
+    expect(kinds(predicate)).toContain('negation');
+  });
+
   it('a denied constituent ("no ferry licence") is a difference to check, not a conflict', () => {
     const r = relate(
       side('The island route has no ferry licence from the harbour board this year.'),
