@@ -217,3 +217,16 @@ describe('curated word lists', () => {
     expect(NEGATORS.has('not')).toBe(true);
   });
 });
+
+describe('word lists say where they come from', () => {
+  it('every group of starting concepts names its source, and no concept is listed twice', async () => {
+    const { CONCEPT_SOURCES, DEFAULT_CONCEPTS } = await import('../../../main/services/aligner/concepts');
+    for (const group of CONCEPT_SOURCES) {
+      expect(group.source.length).toBeGreaterThan(40);
+      expect(group.concepts.length).toBeGreaterThan(0);
+    }
+    const ids = DEFAULT_CONCEPTS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(DEFAULT_CONCEPTS.every((c) => c.forms.length > 0 && c.label)).toBe(true);
+  });
+});
