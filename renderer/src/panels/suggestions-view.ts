@@ -6,6 +6,7 @@
  */
 import type { AlignJob } from '../../../common/api';
 import type { DocumentSummary, Link, Relation, Suggestion } from '../../../common/model';
+import { agree, counted } from '../../../common/wording';
 import { call, onEvent } from '../bridge';
 import { h } from '../dom';
 import type { SuggestionMark } from '../editor/suggestions';
@@ -315,8 +316,15 @@ export class SuggestionsView {
       this.set((await call('listSuggestions', {})).suggestions);
       for (const p of this.host.panes()) p.showSuggestions();
       const count = (r: string) => this.list.filter((s) => s.relation === r).length;
+      // Align never says "agree" by itself (that is the analyst's call), so a count of agreements
+      // is named only when there are some.
+      const kinds = [
+        count('agree') ? `${count('agree')} agree` : '',
+        `${count('conflict') || 'none'} flagged as ${agree(count('conflict'), 'a possible conflict', 'possible conflicts')}`,
+        `${count('related')} related`,
+      ].filter(Boolean);
       this.host.notify(
-        `Align found ${job.count ?? 0} suggestions: ${count('agree')} agree, ${count('conflict')} conflict, ${count('related')} related. Hover a tinted passage for the evidence; click it to accept or dismiss.`,
+        `Align found ${counted(job.count ?? 0, 'suggestion')}: ${kinds.join(', ')}. Whether two authors agree is for you to judge: hover a tinted passage for the evidence, click it to accept or dismiss, or work through them in Review.`,
       );
     } catch (err) {
       this.host.notify((err as Error).message, 'error', { label: 'Try again', run: () => void this.align() });
