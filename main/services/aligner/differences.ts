@@ -11,6 +11,7 @@ import {
   DEGREES,
   DOUBT_AND_DENIAL,
   NEGATIVE_IMPLICATIVES,
+  NEGATIVE_VERBS,
   NEGATORS,
   NOT_DENYING,
   SENTENTIAL_NEGATORS,
@@ -50,9 +51,18 @@ function sharedInClause(side: Side, i: number, shared: Set<string>): Set<string>
   return out;
 }
 
-/** Whether a clause says "not" in any form (a negator, or a word like "impossible"). */
-function clauseIsNegative(side: Side, clause: number | undefined): boolean {
-  return side.tokens.some((t) => t.clause === clause && (NEGATORS.has(t.norm) || isNegativeForm(t.norm)));
+/**
+ * Whether the clause of token `at` says "not" in any form: a negator, a word like
+ * "impossible", or a verb like "preclude" other than the word at `at` itself ("ban" is the
+ * predicate of "they ban it", which "they do not ban it" denies).
+ */
+function clauseIsNegative(side: Side, at: number): boolean {
+  const clause = side.tokens[at].clause;
+  return side.tokens.some(
+    (t, k) =>
+      t.clause === clause &&
+      (NEGATORS.has(t.norm) || isNegativeForm(t.norm) || (k !== at && NEGATIVE_VERBS.has(t.norm))),
+  );
 }
 
 /**
@@ -75,8 +85,10 @@ function negation(x: Side, y: Side, shared: Set<string>, xIsA: boolean): Differe
       if (!term || ADVERBS_ONLY.has(x.tokens[k].norm)) continue;
       // The predicate is the first term in the negator's scope: only it is denied.
       if (!shared.has(term)) break;
-      const j = y.termOf.indexOf(term);
-      if (y.tokens[j].question || clauseIsNegative(y, y.tokens[j].clause)) break;
+      // Every mention on the other side asserts it: one denied or asked there too is no contradiction.
+      const mentions = y.termOf.flatMap((u, m) => (u === term ? [m] : []));
+      if (mentions.some((m) => y.tokens[m].question || clauseIsNegative(y, m))) break;
+      const j = mentions[0];
       const common = [...sharedInClause(x, i, shared)].filter((s) => sharedInClause(y, j, shared).has(s));
       return {
         evidence: {

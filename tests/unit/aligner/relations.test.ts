@@ -103,6 +103,30 @@ describe('conflict only on strong, checkable evidence', () => {
     expect(kinds(predicate)).toContain('negation');
   });
 
+  it('a verb that means "not" leaves nothing asserted to deny ("seems to preclude", "prevents")', () => {
+    const r = relate(
+      side('The harbour board cannot renew the ferry licence for the island route.'),
+      side('The new rule seems to preclude any power of the harbour board to renew the ferry licence.'),
+    );
+    expect(r.relation).not.toBe('conflict');
+    // The verb itself as the predicate is denied like any other: "does not ban" against "bans".
+    const ban = relate(
+      side('The harbour board will not ban trawlers from the island harbour.'),
+      side('The harbour board will ban trawlers from the island harbour.'),
+    );
+    expect(ban.relation).toBe('conflict');
+  });
+
+  it('a predicate the other side also denies or asks about somewhere is no contradiction', () => {
+    const r = relate(
+      side('The harbour board will not renew the ferry licence for the island route.'),
+      side(
+        'The harbour board renewed the ferry licence last year; it will not renew the ferry licence for the island route again.',
+      ),
+    );
+    expect(r.relation).not.toBe('conflict');
+  });
+
   it('a denied constituent ("no ferry licence") is a difference to check, not a conflict', () => {
     const r = relate(
       side('The island route has no ferry licence from the harbour board this year.'),
