@@ -23,7 +23,7 @@ function toolbarRow(page: Page) {
   });
 }
 
-test('from 1000 to 1600 px the toolbar keeps every control in one row, the legend and an Align run included', async ({
+test('from 1000 to 1600 px the toolbar keeps every control in one row, the legend and an Align run included, and the side panel its tabs', async ({
   page,
   host,
 }) => {
@@ -63,6 +63,14 @@ test('from 1000 to 1600 px the toolbar keeps every control in one row, the legen
   release();
   await expect(page.locator('.notice').filter({ hasText: 'Align found' })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.legend')).toBeVisible();
+
+  // The side panel, opened over the panes, shows its five tabs in one row.
+  await page.getByRole('button', { name: 'Annotations' }).click();
+  const tabTops = await page
+    .locator('.panel-tabs > [role="tab"]')
+    .evaluateAll((tabs) => tabs.map((t: any) => Math.round(t.getBoundingClientRect().top)));
+  expect(tabTops.length).toBe(5);
+  expect(new Set(tabTops).size).toBe(1);
 });
 
 test('at 1000 × 800 with the overviews open, the suggestion card sits beside its passage, not over it', async ({

@@ -10,7 +10,7 @@ export const MIN_PANE_WIDTH = 236;
 /** The space between panes (where the connector curves run), at its narrowest. */
 export const MIN_GUTTER = 12;
 /** The side panel's width when docked. */
-export const PANEL_WIDTH = 290;
+export const PANEL_WIDTH = 320;
 
 export interface LayoutParts {
   workArea: HTMLElement;
