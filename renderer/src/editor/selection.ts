@@ -57,7 +57,7 @@ function scrollerOf(view: EditorView): HTMLElement | undefined {
   return undefined;
 }
 
-/** Scrolls a document position to the middle of its pane. */
+/** Scrolls a document position, or the passage [pos, to], to the middle of its pane. */
 export function scrollPosIntoView(view: EditorView, pos: number, to = pos): void {
   const { node } = view.domAtPos(pos);
   const target = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);

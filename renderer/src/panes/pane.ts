@@ -284,7 +284,7 @@ export class Pane {
     return this.view ? suggestionOrder(this.view.state) : [];
   }
 
-  /** Where a suggested passage starts on screen. */
+  /** The box of the visible part of a suggested passage on screen. */
   suggestionRect(id: string): DOMRect | undefined {
     return this.visibleBox(this.view?.dom.querySelectorAll(`.sg-id-${CSS.escape(id)}`));
   }
