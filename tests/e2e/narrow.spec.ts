@@ -64,6 +64,16 @@ test('from 1000 to 1600 px the toolbar keeps every control in one row, the legen
   await expect(page.locator('.notice').filter({ hasText: 'Align found' })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.legend')).toBeVisible();
 
+  // A save that fails keeps to the row too: "⚠ Not saved" shows, its words stay for screen readers.
+  await page.evaluate(() => {
+    const indicator = document.querySelector('.save-indicator');
+    indicator.dataset.state = 'failed';
+    indicator.textContent = 'Not saved — retrying';
+  });
+  const failing = await toolbarRow(page);
+  expect(Math.max(...failing.tops) - Math.min(...failing.tops)).toBeLessThanOrEqual(2);
+  await page.locator('.toolbar').screenshot({ path: 'test-results/toolbar-1000-not-saved.png' });
+
   // The side panel, opened over the panes, shows its five tabs in one row.
   await page.getByRole('button', { name: 'Annotations' }).click();
   const tabTops = await page

@@ -325,6 +325,6 @@ export class Annotator {
 
   private showUnreachable(): void {
     this.saveIndicator.dataset.state = 'failed';
-    this.saveIndicator.textContent = 'Parallax is not reachable';
+    this.saveIndicator.textContent = this.saveIndicator.title = 'Parallax is not reachable';
   }
 }

@@ -309,7 +309,7 @@ export class SuggestionsView {
     try {
       await Promise.all(this.host.panes().map((p) => p.flush()));
       const job: AlignJob = await followAlignJob(await call('startAlign', {}), (running) => {
-        this.status.textContent = `${STAGE_TEXT[running.stage] ?? running.stage}…`;
+        this.status.textContent = this.status.title = `${STAGE_TEXT[running.stage] ?? running.stage}…`;
         if (running.total > 0) this.progress.value = running.done / running.total;
       });
       if (job.state === 'failed') throw new Error(job.error ?? 'Align failed.');
@@ -333,7 +333,7 @@ export class SuggestionsView {
       this.refreshLegend();
       this.alignButton.disabled = false;
       this.progress.hidden = true;
-      this.status.textContent = '';
+      this.status.textContent = this.status.title = '';
     }
   }
 }
