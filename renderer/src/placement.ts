@@ -22,8 +22,10 @@ export function placement(
   const m = MARGIN;
   const clampLeft = (x: number) => Math.max(m, Math.min(x, view.width - width - m));
   const clampTop = (y: number) => Math.max(m, Math.min(y, view.height - height - m));
-  if (near.bottom + m + height <= view.height - m) return { left: clampLeft(near.left), top: near.bottom + m };
-  if (near.top - m - height >= m) return { left: clampLeft(near.left), top: near.top - m - height };
+  // Every top is clamped too: a passage scrolled out of the window would otherwise take the card with it.
+  if (near.bottom + m + height <= view.height - m)
+    return { left: clampLeft(near.left), top: clampTop(near.bottom + m) };
+  if (near.top - m - height >= m) return { left: clampLeft(near.left), top: clampTop(near.top - m - height) };
   if (near.right + m + width <= view.width - m) return { left: near.right + m, top: clampTop(near.top) };
   if (near.left - m - width >= m) return { left: near.left - m - width, top: clampTop(near.top) };
   // Nothing fits beside it: cover as little of it as can be, from the roomiest side.

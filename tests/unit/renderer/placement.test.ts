@@ -54,4 +54,10 @@ describe('placement of a floating card beside its passage', () => {
     expect(at.top).toBeGreaterThanOrEqual(MARGIN);
     expect(at.left).toBe(300 + MARGIN);
   });
+
+  it('stays inside the window when the passage is scrolled out of it', () => {
+    for (const near of [box(300, 900, 500, 960), box(300, -200, 500, -120), box(1100, 300, 1200, 340)]) {
+      expect(inside(placement(card, near, view), card)).toBe(true);
+    }
+  });
 });
