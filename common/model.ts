@@ -98,7 +98,7 @@ export type Concept = z.infer<typeof Concept>;
 /**
  * How two passages relate. "related" is the default: agree and conflict are said only on
  * evidence. A difference between texts written years apart is "related" with a
- * "change" cue (changed over time), not a conflict.
+ * "change" cue (may have changed over time), not a conflict.
  */
 export const Relation = z.enum(['agree', 'conflict', 'related']);
 export type Relation = z.infer<typeof Relation>;

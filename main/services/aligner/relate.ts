@@ -141,7 +141,7 @@ export function relate(a: Side, b: Side, config: RelationConfig = DEFAULT_CONFIG
         kind: 'change',
         a: null,
         b: null,
-        note: `changed over time (${years[0]} → ${years[1]})`,
+        note: `may have changed over time (${years[0]} → ${years[1]})`,
       };
       return { relation: 'related', score: 0.6, evidence: [change, ...cues, ...evidence], overlap };
     }

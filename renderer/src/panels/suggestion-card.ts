@@ -1,6 +1,6 @@
 /**
  * The suggestion card: opens on a click on a suggested passage. It shows the relation
- * (and "changed over time" when texts written years apart differ), both passages, the
+ * (and "may have changed over time" when texts written years apart differ), both passages, the
  * differences to check and other evidence, similarity (how alike) apart from confidence
  * (how sure of the relation), and lets the analyst accept the suggestion, dismiss
  * it, or bring the other passage into view. Keys while it is open: A accept, D dismiss,
@@ -136,7 +136,7 @@ export class SuggestionCard {
         ...list.map((e) => h('li', {}, h('strong', {}, `${KIND_TEXT[e.kind] ?? e.kind}: `), e.note)),
       );
     this.body.replaceChildren(
-      ...(change ? [h('p', { class: 'card-change' }, change.note.replace(/^c/, 'C'))] : []),
+      ...(change ? [h('p', { class: 'card-change' }, change.note.replace(/^m/, 'M'))] : []),
       h('p', { class: 'card-label' }, `This passage (${this.actions.label(s[mine].doc)})`),
       h('blockquote', { class: 'popover-quote' }, `“${clip(s[mine].text, 260)}”`),
       h('p', { class: 'card-label' }, `Other passage (${this.actions.label(s[theirs].doc)})`),
