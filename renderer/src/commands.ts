@@ -159,10 +159,21 @@ function selectionKeyCommand(event: KeyboardEvent): MenuCommand | undefined {
   return KEY_BINDINGS.find((b) => b.selectionKey && b.selectionKey.toLowerCase() === event.key.toLowerCase())?.command;
 }
 
+/**
+ * Whether an element is in a dialog that is open. Right after a modal dialog closes, the focus
+ * can still be on its Close button until the browser moves it: a key pressed then is the page's.
+ */
+function inOpenDialog(target: Element): boolean {
+  const dialog = target.closest('[role="dialog"], dialog');
+  if (!dialog) return false;
+  if (dialog instanceof HTMLDialogElement) return dialog.open;
+  return !dialog.closest('[hidden]');
+}
+
 /** The command of a single key pressed where the focus is not in text or a field ("?" shows the shortcuts). */
 function plainKeyCommand(event: KeyboardEvent): MenuCommand | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey || inTextField(event.target)) return undefined;
-  if (event.target instanceof Element && event.target.closest('[role="dialog"], dialog')) return undefined;
+  if (event.target instanceof Element && inOpenDialog(event.target)) return undefined;
   return KEY_BINDINGS.find((b) => b.plainKey === event.key)?.command;
 }
 

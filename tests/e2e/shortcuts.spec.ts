@@ -26,6 +26,22 @@ test('F1, ? and the toolbar open the keyboard shortcuts, listing every command; 
   await expect(sheet).toBeVisible();
   await page.keyboard.press('F1');
   await expect(sheet).toBeHidden();
+
+  // "?" pressed at once after the sheet closed, while the focus is still on its Close button
+  // (until the browser moves it), opens the sheet again rather than being taken for the dialog's.
+  await page.evaluate(() => {
+    const dialog = (globalThis as any).document.querySelector('dialog.shortcuts-sheet');
+    const button = Array.from(dialog.querySelectorAll('button') as any[]).find((b: any) => b.textContent === 'Close');
+    dialog.showModal();
+    button.focus();
+    dialog.close();
+    button.dispatchEvent(
+      new (globalThis as any).KeyboardEvent('keydown', { key: '?', bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await expect(sheet).toBeVisible();
   await sheet.getByRole('button', { name: 'Close' }).click();
